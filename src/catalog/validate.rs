@@ -1,0 +1,375 @@
+//! Local validation of one field's value: the format from the provider file, then the named
+//! checks that a regex cannot express (a service-account JSON whose key parses, a P-256 .p8).
+//! Runs before anything is saved and before any request is sent.
+
+use regex::Regex;
+
+use super::schema::{Field, Kind, Provider, Validator};
+use crate::lang::Lang;
+
+/// Why a value was refused. The message names the field and shows a right value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}`: {}", self.field, self.message)
+    }
+}
+
+/// The value is accepted; `note` says when it does not look like what the provider issues today.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Accepted {
+    pub note: Option<String>,
+}
+
+/// Removes what a paste adds around a single-line value. Multi-line values keep their inside.
+pub fn normalize(field: &Field, raw: &str) -> String {
+    match field.kind {
+        Kind::Multiline => raw.trim_matches(|c| c == '\n' || c == '\r').to_string(),
+        _ => raw.trim().to_string(),
+    }
+}
+
+pub fn check(provider: &Provider, field: &Field, value: &str) -> Result<Accepted, FieldError> {
+    let refuse = |message: String| FieldError {
+        field: field.name.clone(),
+        message,
+    };
+    let shown_example = if field.secret || field.kind == Kind::Multiline {
+        // Examples of secrets are fake, but only their shape is useful in a message.
+        field.example.clone()
+    } else {
+        field.example.clone()
+    };
+    if value.is_empty() {
+        return Err(refuse(format!(
+            "is empty; expected something like {shown_example}"
+        )));
+    }
+    if field.kind == Kind::Bool || field.validate == Some(Validator::Bool) {
+        return parse_bool(value)
+            .map(|_| Accepted::default())
+            .ok_or_else(|| refuse("must be true or false".into()));
+    }
+    if field.kind != Kind::Multiline && value.chars().any(char::is_control) {
+        return Err(refuse(
+            "contains a line break or control character; paste the value on one line".into(),
+        ));
+    }
+    if let Some(pattern) = &field.format {
+        let re = Regex::new(pattern).map_err(|e| refuse(format!("internal format error: {e}")))?;
+        if !re.is_match(value) {
+            let what = if field.secret {
+                format!(
+                    "does not have the shape of a {} {}",
+                    provider.name, field.label.en
+                )
+            } else {
+                format!(
+                    "`{}` does not have the shape of a {} {}",
+                    value, provider.name, field.label.en
+                )
+            };
+            return Err(refuse(format!(
+                "{what}; expected something like {shown_example}"
+            )));
+        }
+    }
+    if let Some(validator) = field.validate {
+        run_validator(validator, value).map_err(refuse)?;
+    }
+    let mut accepted = Accepted::default();
+    if let Some(pattern) = &field.typical
+        && let Ok(re) = Regex::new(pattern)
+        && !re.is_match(value)
+    {
+        accepted.note = Some(format!(
+            "`{}` does not look like a typical {} {} (e.g. {}); it will be checked anyway",
+            field.name, provider.name, field.label.en, shown_example
+        ));
+    }
+    Ok(accepted)
+}
+
+/// Checks a whole set of values; every problem is returned, not just the first.
+pub fn check_all<'a>(
+    provider: &Provider,
+    values: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> (Vec<String>, Vec<FieldError>) {
+    let mut notes = Vec::new();
+    let mut errors = Vec::new();
+    for (name, value) in values {
+        if let Some(field) = provider.field(name) {
+            match check(provider, field, value) {
+                Ok(accepted) => notes.extend(accepted.note),
+                Err(err) => errors.push(err),
+            }
+        } else if name == "endpoint" {
+            if let Err(message) = check_endpoint(value) {
+                errors.push(FieldError {
+                    field: "endpoint".into(),
+                    message,
+                });
+            }
+        } else if name == "enabled" && parse_bool(value).is_none() {
+            errors.push(FieldError {
+                field: "enabled".into(),
+                message: "must be true or false".into(),
+            });
+        }
+    }
+    (notes, errors)
+}
+
+pub fn parse_bool(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "1" | "on" => Some(true),
+        "false" | "no" | "0" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// `endpoint`: a base URL (scheme, host, optional port). Plain http only for loopback hosts,
+/// so a key is never sent in clear over a network.
+pub fn check_endpoint(value: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(value).map_err(|e| {
+        format!(
+            "`{value}` is not a URL ({e}); expected a base URL like https://s3.example.internal"
+        )
+    })?;
+    let host = url.host().ok_or_else(|| {
+        format!("`{value}` has no host; expected a base URL like https://s3.example.internal")
+    })?;
+    match url.scheme() {
+        "https" => {}
+        "http" => {
+            let loopback = match host {
+                url::Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
+                url::Host::Ipv4(ip) => ip.is_loopback(),
+                url::Host::Ipv6(ip) => ip.is_loopback(),
+            };
+            if !loopback {
+                return Err(format!(
+                    "plain http:// is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost); use https:// for {host}"
+                ));
+            }
+        }
+        other => {
+            return Err(format!(
+                "scheme `{other}` is not supported; use https:// (or http:// for a loopback host)"
+            ));
+        }
+    }
+    if url.path() != "/" && !url.path().is_empty() {
+        return Err(format!(
+            "`{value}` has a path; give only scheme, host and port (the check adds the provider's own path)"
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        return Err(format!(
+            "`{value}` must be only scheme, host and port, without query, fragment or credentials"
+        ));
+    }
+    Ok(url)
+}
+
+fn run_validator(validator: Validator, value: &str) -> Result<(), String> {
+    match validator {
+        Validator::GcsServiceAccount => gcs_service_account(value).map(|_| ()),
+        Validator::ApplePrivateKey => apple_private_key(value).map(|_| ()),
+        Validator::BareHost => bare_host(value),
+        Validator::E164 => e164(value),
+        Validator::TelegramBotName => telegram_bot_name(value),
+        Validator::Bool => parse_bool(value)
+            .map(|_| ())
+            .ok_or_else(|| "must be true or false".into()),
+        Validator::Url => url::Url::parse(value)
+            .map(|_| ())
+            .map_err(|e| format!("is not a URL ({e})")),
+    }
+}
+
+/// The parts of a Google service-account key file that the checks use.
+#[derive(Debug, Clone)]
+pub struct ServiceAccount {
+    pub client_email: String,
+    pub private_key_pem: String,
+    pub private_key_id: Option<String>,
+    pub token_uri: String,
+    pub project_id: Option<String>,
+}
+
+/// Parses a service-account key file the way the portal receives it, accepting the usual
+/// paste damage (the whole JSON quoted as a string).
+pub fn gcs_service_account(value: &str) -> Result<ServiceAccount, String> {
+    let mut json: serde_json::Value = serde_json::from_str(value.trim()).map_err(|e| {
+        format!("is not JSON ({e}); paste the whole key file downloaded from Google Cloud (--set service_account_json=@key.json)")
+    })?;
+    if let serde_json::Value::String(inner) = &json {
+        json = serde_json::from_str(inner)
+            .map_err(|e| format!("is a quoted string that is not JSON inside ({e})"))?;
+    }
+    let get = |key: &str| json.get(key).and_then(|v| v.as_str()).map(str::to_string);
+    match get("type").as_deref() {
+        Some("service_account") => {}
+        Some(other) => {
+            return Err(format!(
+                "is a key file of type `{other}`; a service account key (\"type\": \"service_account\") is needed: IAM & Admin > Service Accounts > Keys > Add key > JSON"
+            ));
+        }
+        None => return Err("has no \"type\"; expected a service account key file with \"type\": \"service_account\"".into()),
+    }
+    let client_email = get("client_email").filter(|s| s.contains('@')).ok_or(
+        "has no \"client_email\"; download the key file again from IAM & Admin > Service Accounts",
+    )?;
+    let token_uri = get("token_uri").ok_or(
+        "has no \"token_uri\" (usually https://oauth2.googleapis.com/token); download the key file again",
+    )?;
+    url::Url::parse(&token_uri)
+        .map_err(|e| format!("has a \"token_uri\" that is not a URL ({e})"))?;
+    let mut pem =
+        get("private_key").ok_or("has no \"private_key\"; download the key file again")?;
+    // A key escaped twice shows literal \n sequences instead of line breaks.
+    if !pem.contains('\n') && pem.contains("\\n") {
+        pem = pem.replace("\\n", "\n");
+    }
+    rsa_private_key(&pem).map_err(|e| format!("has a \"private_key\" that {e}"))?;
+    Ok(ServiceAccount {
+        client_email,
+        private_key_pem: pem,
+        private_key_id: get("private_key_id"),
+        token_uri,
+        project_id: get("project_id"),
+    })
+}
+
+/// Checks that `pem` holds an RSA private key (PKCS#8 or PKCS#1).
+pub fn rsa_private_key(pem: &str) -> Result<(), String> {
+    use rustls_pki_types::{PrivateKeyDer, pem::PemObject};
+    let key = PrivateKeyDer::from_pem_slice(pem.as_bytes())
+        .map_err(|_| "is not a PEM private key (-----BEGIN PRIVATE KEY----- ...)".to_string())?;
+    let ok = match &key {
+        PrivateKeyDer::Pkcs8(der) => {
+            aws_lc_rs::rsa::KeyPair::from_pkcs8(der.secret_pkcs8_der()).is_ok()
+        }
+        PrivateKeyDer::Pkcs1(der) => {
+            aws_lc_rs::rsa::KeyPair::from_der(der.secret_pkcs1_der()).is_ok()
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err("is not an RSA private key".into())
+    }
+}
+
+/// Checks that the .p8 text is a PKCS#8 EC P-256 key, the only kind Sign in with Apple issues.
+pub fn apple_private_key(value: &str) -> Result<(), String> {
+    use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair};
+    use rustls_pki_types::{PrivateKeyDer, pem::PemObject};
+    let key = PrivateKeyDer::from_pem_slice(value.trim().as_bytes()).map_err(|_| {
+        "is not a PEM private key; paste the whole AuthKey_<KEYID>.p8 file, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY----- (--set private_key=@AuthKey_XXXXXXXXXX.p8)".to_string()
+    })?;
+    match key {
+        PrivateKeyDer::Pkcs8(der) => EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, der.secret_pkcs8_der())
+            .map(|_| ())
+            .map_err(|_| "is a PKCS#8 key but not an EC P-256 key; Sign in with Apple keys (.p8) are P-256".to_string()),
+        _ => Err("is not in PKCS#8 form (-----BEGIN PRIVATE KEY-----); use the .p8 file as Apple issued it".into()),
+    }
+}
+
+fn bare_host(value: &str) -> Result<(), String> {
+    if value.contains("://") || value.contains('/') {
+        return Err(format!(
+            "must be a bare host name such as account-d.docusign.com, without https:// or a path (got `{value}`)"
+        ));
+    }
+    let re = Regex::new(r"^(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?))*(?::[0-9]{1,5})?$")
+        .map_err(|e| e.to_string())?;
+    if re.is_match(value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{value}` is not a host name; expected something like account-d.docusign.com"
+        ))
+    }
+}
+
+fn e164(value: &str) -> Result<(), String> {
+    let re = Regex::new(r"^\+[1-9][0-9]{6,14}$").map_err(|e| e.to_string())?;
+    if re.is_match(value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{value}` is not an E.164 phone number; write it with + and the country code, digits only, e.g. +15005550006"
+        ))
+    }
+}
+
+fn telegram_bot_name(value: &str) -> Result<(), String> {
+    let name = value.trim_start_matches('@');
+    if name.to_ascii_lowercase().ends_with("bot") {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{value}` is not a bot username: Telegram bot usernames end in `bot` (e.g. PortalNotifyBot); use the username, not the display name"
+        ))
+    }
+}
+
+/// The language-independent label used in messages.
+pub fn label(field: &Field, lang: Lang) -> &str {
+    field.label.get(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_rules() {
+        assert!(check_endpoint("http://127.0.0.1:9000").is_ok());
+        assert!(check_endpoint("http://127.5.0.1").is_ok());
+        assert!(check_endpoint("http://[::1]:80").is_ok());
+        assert!(check_endpoint("http://localhost:8080").is_ok());
+        assert!(check_endpoint("https://s3.example.internal").is_ok());
+        assert!(check_endpoint("http://s3.example.internal").is_err());
+        assert!(check_endpoint("http://10.0.0.1").is_err());
+        assert!(check_endpoint("ftp://127.0.0.1").is_err());
+        assert!(check_endpoint("not a url").is_err());
+    }
+
+    #[test]
+    fn bare_host_refuses_scheme() {
+        assert!(bare_host("account-d.docusign.com").is_ok());
+        assert!(bare_host("https://account.docusign.com").is_err());
+        assert!(bare_host("account.docusign.com/oauth").is_err());
+    }
+
+    #[test]
+    fn e164_and_bot_names() {
+        assert!(e164("+15005550006").is_ok());
+        assert!(e164("15005550006").is_err());
+        assert!(e164("+1 500 555").is_err());
+        assert!(telegram_bot_name("@PortalNotifyBot").is_ok());
+        assert!(telegram_bot_name("portal_notify_bot").is_ok());
+        assert!(telegram_bot_name("PortalNotify").is_err());
+    }
+
+    #[test]
+    fn gcs_rejects_other_key_types() {
+        let err = gcs_service_account(r#"{"type":"authorized_user"}"#).unwrap_err();
+        assert!(err.contains("service_account"), "{err}");
+        assert!(gcs_service_account("not json").is_err());
+    }
+
+    #[test]
+    fn apple_rejects_garbage() {
+        assert!(apple_private_key("hello").is_err());
+    }
+}

@@ -1,0 +1,316 @@
+//! The one HTTP client every check shares, and the rules every request follows:
+//!
+//! - rustls with the OS roots, plus `SSL_CERT_FILE` and `--ca-file` merged in (a proxy that
+//!   inspects TLS needs its CA trusted); proxies from `HTTPS_PROXY`/`NO_PROXY`.
+//! - `endpoint` replaces the origin (scheme, host, port) of every request and nothing else.
+//! - A transient failure (connect error, 502/503/504, a 429 whose Retry-After fits in the time
+//!   left) is retried once; several providers lock an IP after a few failures, so never more.
+//! - Transport errors, 5xx and 429 never reach a check: they come back as an `unreachable`
+//!   outcome, with the URL redacted and advice on what to look at.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+
+use super::status::Outcome;
+use crate::redact;
+
+pub const USER_AGENT: &str = concat!("integrate/", env!("CARGO_PKG_VERSION"));
+
+#[derive(Clone)]
+pub struct Http {
+    client: reqwest::Client,
+}
+
+impl Http {
+    pub fn new(ca_file: Option<&Path>) -> Result<Http> {
+        let mut builder = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none());
+        let mut extra = Vec::new();
+        if let Some(path) = std::env::var_os("SSL_CERT_FILE").filter(|p| !p.is_empty()) {
+            extra.extend(read_certs(Path::new(&path), "SSL_CERT_FILE")?);
+        }
+        if let Some(path) = ca_file {
+            extra.extend(read_certs(path, "--ca-file")?);
+        }
+        if !extra.is_empty() {
+            builder = builder.tls_certs_merge(extra);
+        }
+        let client = builder.build().context("cannot set up the HTTP client")?;
+        Ok(Http { client })
+    }
+
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+}
+
+fn read_certs(path: &Path, origin: &str) -> Result<Vec<reqwest::Certificate>> {
+    let pem = std::fs::read(path).map_err(|e| {
+        crate::exit::usage(format!("{origin} {}: cannot read it: {e}", path.display()))
+    })?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+        crate::exit::usage(format!(
+            "{origin} {}: not a PEM certificate bundle: {e}",
+            path.display()
+        ))
+    })?;
+    if certs.is_empty() {
+        return Err(crate::exit::usage(format!(
+            "{origin} {}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+            path.display()
+        )));
+    }
+    Ok(certs)
+}
+
+/// A response, read whole. Checks only ever see statuses below 500 other than 429.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+    /// Host and path, for messages; never the query (it may carry a secret).
+    pub shown_url: String,
+}
+
+impl Reply {
+    /// The body as JSON; a body that does not parse is "could not tell".
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, Outcome> {
+        serde_json::from_slice(&self.body).map_err(|e| {
+            Outcome::unreachable(format!(
+                "{} answered HTTP {} with a body that is not the expected JSON ({e}): {}",
+                self.shown_url,
+                self.status,
+                self.snippet()
+            ))
+            .advice("The answer does not match the provider's documented API; check that `endpoint` (if set) points at the provider, and that no proxy rewrites the answer.")
+        })
+    }
+
+    /// The body as text, cut to 300 characters for messages and redacted.
+    pub fn snippet(&self) -> String {
+        let text = String::from_utf8_lossy(&self.body);
+        let mut s: String = text.chars().take(300).collect();
+        if text.chars().count() > 300 {
+            s.push('…');
+        }
+        redact::scrub(s.trim())
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The standard "I do not know this answer" outcome.
+    pub fn unexpected(&self) -> Outcome {
+        Outcome::unreachable(format!(
+            "{} answered HTTP {} in a way this check does not recognise: {}",
+            self.shown_url,
+            self.status,
+            self.snippet()
+        ))
+        .fact("http_status", self.status)
+        .advice("No verdict on the keys. Try again later; if it persists, run `integrate doctor` and include its report in a support ticket.")
+    }
+}
+
+/// Host and path of a URL, for messages.
+pub fn show_url(url: &reqwest::Url) -> String {
+    let host = url.host_str().unwrap_or("?");
+    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    redact::scrub(&format!("{}://{host}{port}{}", url.scheme(), url.path()))
+}
+
+/// Sends a request with the shared retry rule, within `deadline`.
+pub async fn send(
+    client: &reqwest::Client,
+    request: reqwest::Request,
+    deadline: Instant,
+) -> Result<Reply, Outcome> {
+    let shown_url = show_url(request.url());
+    let retry_copy = request.try_clone();
+    let first = attempt(client, request, deadline, &shown_url).await;
+    let wait = match (&first, &retry_copy) {
+        (Attempt::Transient { wait, .. }, Some(_)) => *wait,
+        _ => None,
+    };
+    let outcome = match (first, wait, retry_copy) {
+        (Attempt::Transient { .. }, Some(wait), Some(copy))
+            if Instant::now() + wait + Duration::from_millis(200) < deadline =>
+        {
+            tracing::debug!("{shown_url}: transient failure, retrying once in {wait:?}");
+            tokio::time::sleep(wait).await;
+            attempt(client, copy, deadline, &shown_url).await
+        }
+        (first, _, _) => first,
+    };
+    match outcome {
+        Attempt::Done(reply) => Ok(reply),
+        Attempt::Transient { outcome, .. } | Attempt::Failed(outcome) => Err(outcome),
+    }
+}
+
+enum Attempt {
+    Done(Reply),
+    Transient {
+        outcome: Outcome,
+        wait: Option<Duration>,
+    },
+    Failed(Outcome),
+}
+
+async fn attempt(
+    client: &reqwest::Client,
+    mut request: reqwest::Request,
+    deadline: Instant,
+    shown_url: &str,
+) -> Attempt {
+    let left = deadline.saturating_duration_since(Instant::now());
+    if left.is_zero() {
+        return Attempt::Failed(timeout_outcome(shown_url));
+    }
+    *request.timeout_mut() = Some(left);
+    tracing::debug!("{} {shown_url}", request.method());
+    let started = Instant::now();
+    let response = match client.execute(request).await {
+        Ok(response) => response,
+        Err(err) => {
+            let outcome = transport_outcome(&err, shown_url);
+            return if err.is_connect() {
+                Attempt::Transient {
+                    outcome,
+                    wait: Some(Duration::from_millis(300)),
+                }
+            } else {
+                Attempt::Failed(outcome)
+            };
+        }
+    };
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = match response.bytes().await {
+        Ok(bytes) => bytes.to_vec(),
+        Err(err) => return Attempt::Failed(transport_outcome(&err, shown_url)),
+    };
+    tracing::debug!("{shown_url}: HTTP {status} in {:?}", started.elapsed());
+    let reply = Reply {
+        status,
+        headers,
+        body,
+        shown_url: shown_url.to_string(),
+    };
+    match status {
+        429 => {
+            let wait = reply
+                .header("retry-after")
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs)
+                .unwrap_or(Duration::from_secs(1));
+            let outcome = Outcome::unreachable(format!(
+                "{shown_url} is rate-limiting requests (HTTP 429); no verdict on the keys"
+            ))
+            .fact("http_status", 429)
+            .advice("Wait a few minutes before checking again; some providers block an IP after repeated attempts.");
+            Attempt::Transient {
+                outcome,
+                wait: Some(wait),
+            }
+        }
+        502..=504 => Attempt::Transient {
+            outcome: server_error(&reply),
+            wait: Some(Duration::from_millis(500)),
+        },
+        500..=599 => Attempt::Failed(server_error(&reply)),
+        _ => Attempt::Done(reply),
+    }
+}
+
+fn server_error(reply: &Reply) -> Outcome {
+    Outcome::unreachable(format!(
+        "{} had a server error (HTTP {}); no verdict on the keys",
+        reply.shown_url, reply.status
+    ))
+    .fact("http_status", reply.status)
+    .advice("The provider (or a proxy in between) failed, not your keys. Try again later, and check the provider's status page.")
+}
+
+fn timeout_outcome(shown_url: &str) -> Outcome {
+    Outcome::unreachable(format!("{shown_url} did not answer in time; no verdict on the keys"))
+        .advice("Raise --timeout, or run `integrate doctor` to see which layer (DNS, TCP, TLS, proxy) is slow.")
+}
+
+/// Explains a transport failure without the URL reqwest puts in its message.
+fn transport_outcome(err: &reqwest::Error, shown_url: &str) -> Outcome {
+    if err.is_timeout() {
+        return timeout_outcome(shown_url);
+    }
+    let chain = error_chain(err);
+    let lower = chain.to_ascii_lowercase();
+    let (what, advice) = if lower.contains("certificate")
+        || lower.contains("tls")
+        || lower.contains("handshake")
+    {
+        (
+            "the TLS connection failed",
+            "If a proxy inspects TLS on this network, trust its CA with --ca-file PATH or SSL_CERT_FILE; `integrate doctor` shows the certificate presented.",
+        )
+    } else if lower.contains("dns")
+        || lower.contains("resolve")
+        || lower.contains("lookup")
+        || lower.contains("name or service not known")
+    {
+        (
+            "the host name did not resolve",
+            "Check DNS on this machine, or HTTPS_PROXY if outbound traffic must go through a proxy.",
+        )
+    } else if lower.contains("refused") {
+        (
+            "the connection was refused",
+            "Nothing listens there: check `endpoint` if set, the firewall, and HTTPS_PROXY/NO_PROXY.",
+        )
+    } else if err.is_connect() {
+        (
+            "could not connect",
+            "Check the network path: firewall, proxy settings (HTTPS_PROXY/NO_PROXY), `integrate doctor`.",
+        )
+    } else {
+        (
+            "the request failed",
+            "Run `integrate doctor` to see which layer fails.",
+        )
+    };
+    Outcome::unreachable(redact::scrub(&format!(
+        "{shown_url}: {what} ({chain}); no verdict on the keys"
+    )))
+    .advice(advice)
+}
+
+/// The error and its sources, without any URL (reqwest puts the full URL in its own message).
+pub fn error_chain(err: &reqwest::Error) -> String {
+    use std::error::Error as _;
+    let mut parts = Vec::new();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    if parts.is_empty() {
+        parts.push(if err.is_body() || err.is_decode() {
+            "the answer was cut off".into()
+        } else {
+            "request error".into()
+        });
+    }
+    parts.dedup();
+    redact::scrub(&parts.join(": "))
+}

@@ -1,0 +1,3 @@
+//! Mechanisms several checks share, written once.
+
+pub mod oauth;

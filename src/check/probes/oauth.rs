@@ -1,0 +1,158 @@
+//! The OAuth token-endpoint probes (verification.md §0.1).
+//!
+//! Most providers give an OAuth client id and secret but no token. The only endpoint that
+//! checks both together is the token endpoint, so the probe sends a normal exchange that is
+//! bound to fail: an `authorization_code` grant with a code that cannot exist. A server that
+//! accepts the client then refuses the code (`invalid_grant`); a server that does not know the
+//! client, or the secret, refuses the client (`invalid_client`, RFC 6749 §5.2). Providers that
+//! offer a free `client_credentials` grant use that instead and get a real token.
+
+use serde::Deserialize;
+
+use crate::check::http::Reply;
+use crate::check::{Ctx, Outcome};
+
+/// A code no provider ever issued. Plausible in shape, so that servers reach the client check.
+pub const DUMMY_CODE: &str = "integrate-connectivity-check-0000000000";
+
+/// How the client authenticates at the token endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientAuth {
+    /// `client_id` and `client_secret` in the form body.
+    Form,
+    /// `Authorization: Basic base64(client_id:client_secret)` (RFC 6749 §2.3.1).
+    Basic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grant {
+    /// The dummy-code exchange.
+    AuthorizationCode,
+    /// A real app-only token, where the provider gives one freely.
+    ClientCredentials,
+}
+
+/// One token request.
+pub struct TokenRequest<'a> {
+    /// The provider's origin, e.g. `https://oauth2.googleapis.com` (replaced by `endpoint`).
+    pub origin: &'a str,
+    /// Path and query, e.g. `/token`.
+    pub path: &'a str,
+    pub client_id: &'a str,
+    pub client_secret: &'a str,
+    pub auth: ClientAuth,
+    pub grant: Grant,
+    /// Sent with the dummy code; most providers want one, and the portal's is the right one.
+    pub redirect_uri: Option<&'a str>,
+    /// Other form fields (scope, code_verifier, ...).
+    pub extra: &'a [(&'a str, &'a str)],
+}
+
+/// Sends the token request; transport failures, 5xx and 429 come back as `unreachable`.
+pub async fn token_request(ctx: &Ctx<'_>, req: &TokenRequest<'_>) -> Result<Reply, Outcome> {
+    let url = ctx.url(req.origin, req.path)?;
+    let mut form: Vec<(&str, &str)> = Vec::new();
+    match req.grant {
+        Grant::AuthorizationCode => {
+            form.push(("grant_type", "authorization_code"));
+            form.push(("code", DUMMY_CODE));
+            if let Some(redirect) = req.redirect_uri {
+                form.push(("redirect_uri", redirect));
+            }
+        }
+        Grant::ClientCredentials => form.push(("grant_type", "client_credentials")),
+    }
+    if req.auth == ClientAuth::Form {
+        form.push(("client_id", req.client_id));
+        form.push(("client_secret", req.client_secret));
+    }
+    form.extend_from_slice(req.extra);
+    let mut builder = ctx
+        .client
+        .post(url)
+        .header("Accept", "application/json")
+        .form(&form);
+    if req.auth == ClientAuth::Basic {
+        builder = builder.basic_auth(req.client_id, Some(req.client_secret));
+    }
+    ctx.send(builder).await
+}
+
+/// The error object of RFC 6749 §5.2, as most providers send it.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct OAuthError {
+    #[serde(default)]
+    pub error: String,
+    #[serde(default)]
+    pub error_description: Option<String>,
+}
+
+impl OAuthError {
+    /// `error` and `error_description` in one line.
+    pub fn describe(&self) -> String {
+        match &self.error_description {
+            Some(d) if !d.is_empty() => format!("{}: {d}", self.error),
+            _ => self.error.clone(),
+        }
+    }
+}
+
+/// Parses an OAuth error body; `None` when the body is not one.
+pub fn oauth_error(reply: &Reply) -> Option<OAuthError> {
+    let parsed: OAuthError = serde_json::from_slice(&reply.body).ok()?;
+    if parsed.error.is_empty() {
+        None
+    } else {
+        Some(parsed)
+    }
+}
+
+/// How one provider words its answers to the dummy-code probe.
+pub struct Verdicts<'a> {
+    /// `error` values that mean the client was accepted and only the code was refused.
+    pub client_accepted: &'a [&'a str],
+    /// `error` values that mean the client id or secret is wrong.
+    pub client_refused: &'a [&'a str],
+}
+
+/// The RFC 6749 wording, which most providers follow.
+pub const STANDARD: Verdicts<'static> = Verdicts {
+    client_accepted: &["invalid_grant"],
+    client_refused: &["invalid_client", "unauthorized_client"],
+};
+
+/// Maps a token endpoint's answer to an outcome with the standard wording; anything not
+/// recognised is `unreachable`.
+pub fn classify(reply: &Reply, verdicts: &Verdicts<'_>, provider_name: &str) -> Outcome {
+    if (200..300).contains(&reply.status) {
+        return match serde_json::from_slice::<serde_json::Value>(&reply.body) {
+            Ok(body) if body.get("access_token").is_some() => Outcome::ok(format!(
+                "{provider_name} issued a token for this client id and secret"
+            ))
+            .fact(
+                "token_type",
+                body.get("token_type").cloned().unwrap_or_default(),
+            ),
+            _ => reply.unexpected(),
+        };
+    }
+    let Some(err) = oauth_error(reply) else {
+        return reply.unexpected();
+    };
+    if verdicts.client_accepted.iter().any(|c| err.error == *c) {
+        return Outcome::ok(format!(
+            "{provider_name} accepted the client id and secret (the probe's dummy authorization code was refused, as intended)"
+        ))
+        .fact("probe", "dummy authorization code")
+        .fact("provider_answer", err.describe());
+    }
+    if verdicts.client_refused.iter().any(|c| err.error == *c) {
+        return Outcome::rejected(format!(
+            "{provider_name} refused the client id or secret ({})",
+            err.describe()
+        ))
+        .fact("provider_answer", err.describe())
+        .fact("http_status", reply.status);
+    }
+    reply.unexpected()
+}

@@ -1,0 +1,239 @@
+//! The command line, declared once with clap. Every subcommand is one variant of [`Command`];
+//! its arguments are typed here and handled by the module of the same name in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "integrate",
+    version,
+    about = "Set up and verify the third-party keys of a self-hosted ONLYOFFICE portal",
+    long_about = "Set up and verify the third-party keys of a self-hosted ONLYOFFICE portal \
+(Workspace and DocSpace): guided setup for 28 providers, live connectivity checks, and the \
+portal's own config formats.",
+    after_help = "Exit codes: 0 success, 1 a check was rejected or misconfigured, 2 bad usage or \
+configuration, 3 a check could not reach a verdict (unreachable)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format, where the command prints data (junit and github: `check` and `doctor`)
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// Print only results and errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Never prompt (implied when stdin is not a terminal)
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Extra trusted root certificates (PEM), for a proxy that inspects TLS
+    #[arg(long, global = true, value_name = "PATH")]
+    pub ca_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Junit,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SecretsStore {
+    /// In the config file (kept 0600)
+    File,
+    /// In the OS keyring, service `integrate`
+    Keyring,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generation {
+    /// ONLYOFFICE Workspace (Community Server): web.consumers.config
+    Workspace,
+    /// ONLYOFFICE DocSpace: autofac.consumers.json
+    Docspace,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every provider, what it enables in the portal, and whether it is configured here
+    #[command(visible_alias = "list")]
+    Providers,
+    /// Show a provider's setup steps, with the portal's redirect URI filled in
+    Guide {
+        /// Provider id or alias (see `integrate providers`)
+        id: String,
+    },
+    /// Set up a provider: guided on a terminal, or from --set/--from-env without one
+    Add(AddArgs),
+    /// Remove a provider from the config (and its keyring entries)
+    Remove { id: String },
+    /// Enable a configured provider
+    Enable { id: String },
+    /// Disable a provider without removing its keys
+    Disable { id: String },
+    /// Show the config file's path, or its content with secrets masked
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Run the live connectivity checks (all configured and enabled providers by default)
+    Check(CheckArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(hide = true)]
+    Man,
+    /// Write the configured keys into the portal's own config file(s)
+    Export(ExportArgs),
+    /// Read the keys from a portal config file into the integrate config
+    Import(ImportArgs),
+    /// Send the configured keys to a running DocSpace (settings/authservice API)
+    Push(PushArgs),
+    /// Read which services a running DocSpace has set, and which are locked
+    Pull(PullArgs),
+    /// Diagnose each provider layer by layer: DNS, TCP, TLS, proxy, HTTP, clock, then the check
+    Doctor(DoctorArgs),
+    /// Write a support bundle (version, OS, masked config, doctor results) safe to share
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the config file path
+    Path,
+    /// Print every configured field, secrets masked, and where each value comes from
+    Show,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Provider id or alias (see `integrate providers`)
+    pub id: String,
+    /// Set a field: FIELD=VALUE, FIELD=- (read stdin) or FIELD=@PATH (read a file)
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    pub set: Vec<String>,
+    /// Take fields from INTEGRATE_<ID>_<FIELD> environment variables
+    #[arg(long)]
+    pub from_env: bool,
+    /// Where to store the secret fields (default: file, or [defaults] secrets in the config)
+    #[arg(long, value_enum)]
+    pub secrets: Option<SecretsStore>,
+    /// Save without running the live check
+    #[arg(long)]
+    pub no_check: bool,
+    /// Save even when the live check fails
+    #[arg(long)]
+    pub force: bool,
+    /// Seconds the live check may take
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    pub timeout: f64,
+    /// Replace an existing configuration without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Provider ids or aliases (default: every configured and enabled provider)
+    pub ids: Vec<String>,
+    /// Seconds each provider's check may take
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_enum)]
+    pub generation: Generation,
+    /// Portal file(s) to update (default: the installed locations; every copy is updated, or none)
+    #[arg(long, value_name = "FILE")]
+    pub path: Vec<PathBuf>,
+    /// Print what would change (secrets masked) and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_enum)]
+    pub generation: Generation,
+    /// The portal file to read
+    pub file: PathBuf,
+    /// Where to store the secret fields (default: file, or [defaults] secrets in the config)
+    #[arg(long, value_enum)]
+    pub secrets: Option<SecretsStore>,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The DocSpace portal URL, e.g. https://docspace.example.com
+    pub url: String,
+    /// Providers to send (default: every configured and enabled provider DocSpace supports)
+    #[arg(long = "only", value_name = "ID")]
+    pub only: Vec<String>,
+    /// Read the API token from stdin instead of $INTEGRATE_DOCSPACE_TOKEN
+    #[arg(long)]
+    pub token_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PullArgs {
+    /// The DocSpace portal URL, e.g. https://docspace.example.com
+    pub url: String,
+    /// Read the API token from stdin instead of $INTEGRATE_DOCSPACE_TOKEN
+    #[arg(long)]
+    pub token_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Provider ids or aliases (default: every configured provider)
+    pub ids: Vec<String>,
+    /// Seconds each layer may take
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write the bundle here instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Seconds each doctor layer may take
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    pub timeout: f64,
+}

@@ -1,0 +1,252 @@
+//! Reading and writing `integrate.toml`.
+//!
+//! - Reads keep the text and a `toml_edit` document, so writes keep the user's comments,
+//!   order and formatting.
+//! - A file that does not parse is reported as `file:line:column` and never overwritten.
+//! - Writes hold an exclusive lock on a sidecar `<file>.lock` (the config itself is replaced by
+//!   rename, so locking it would lock the old inode), re-read the file under the lock, apply the
+//!   change, write a temporary file in the same directory (0600 from its first byte), fsync it,
+//!   rename it over the old one and fsync the directory: a crash leaves the old or the new file.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use toml_edit::DocumentMut;
+
+use crate::exit::usage;
+
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub doc: DocumentMut,
+    pub exists: bool,
+}
+
+impl ConfigFile {
+    /// Reads the file; a missing file is an empty configuration.
+    pub fn load(path: &Path) -> Result<ConfigFile> {
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(ConfigFile {
+                    path: path.to_path_buf(),
+                    doc: DocumentMut::new(),
+                    exists: false,
+                });
+            }
+            Err(e) => {
+                return Err(usage(format!(
+                    "cannot read the config file {}: {e}",
+                    path.display()
+                )));
+            }
+        };
+        warn_if_exposed(path);
+        let doc = parse(path, &text)?;
+        Ok(ConfigFile {
+            path: path.to_path_buf(),
+            doc,
+            exists: true,
+        })
+    }
+
+    /// The `[providers.<id>]` table, if the file has one.
+    pub fn provider_table(&self, id: &str) -> Option<&toml_edit::Table> {
+        self.doc
+            .get("providers")
+            .and_then(|p| p.as_table())
+            .and_then(|p| p.get(id))
+            .and_then(|t| t.as_table())
+    }
+}
+
+/// Parses config text, naming file, line and column on failure.
+pub fn parse(path: &Path, text: &str) -> Result<DocumentMut> {
+    text.parse::<DocumentMut>().map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map(|span| line_col(text, span.start))
+            .unwrap_or((1, 1));
+        let message = e.message().trim().to_string();
+        usage(format!(
+            "{}:{line}:{col}: the config file does not parse: {message}. Fix it by hand; integrate never overwrites a file it cannot read.",
+            path.display()
+        ))
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+/// Applies `change` to the current file under the writers' lock and saves it atomically.
+/// `change` returns whether it changed anything; an unchanged file is not rewritten.
+pub fn update<T>(
+    path: &Path,
+    change: impl FnOnce(&mut DocumentMut) -> Result<(T, bool)>,
+) -> Result<T> {
+    let target = resolve_symlink(path);
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    create_private_dir(&dir)?;
+    let lock_path = lock_path_for(&target);
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+    lock.lock()
+        .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+    let result = (|| {
+        let current = ConfigFile::load(&target)?;
+        let mut doc = current.doc;
+        let (value, changed) = change(&mut doc)?;
+        if changed || !current.exists {
+            write_atomically(&target, doc.to_string().as_bytes())?;
+        }
+        Ok(value)
+    })();
+    let _ = lock.unlock();
+    result
+}
+
+fn lock_path_for(target: &Path) -> PathBuf {
+    let mut name = target
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "integrate.toml".into());
+    name.push(".lock");
+    target.with_file_name(name)
+}
+
+/// A rename replaces a symlink itself; write through it to the file it names.
+fn resolve_symlink(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .with_context(|| format!("cannot create the directory {}", dir.display()))
+}
+
+/// Writes `bytes` to `path` so that readers see the old file or the new one, never a mix.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // tempfile creates the file 0600, so the secrets are never readable by others, even briefly.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".integrate-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write a temporary file in {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o600))?;
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot replace {}", path.display()))?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// The spec asks for a warning on every read of a file that others can read.
+fn warn_if_exposed(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = fs::metadata(path) {
+            let mode = meta.permissions().mode();
+            if mode & 0o077 != 0 {
+                crate::output::warn(&format!(
+                    "{} is readable by other users (mode {:o}); it may hold secrets. Fix: chmod 600 {}",
+                    path.display(),
+                    mode & 0o777,
+                    path.display()
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_error_names_line_and_column() {
+        let text = "[portal]\nurl = \"https://x\"\n[providers.telegram\nbot_name = \"a\"\n";
+        let err = parse(Path::new("/tmp/c.toml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("/tmp/c.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn update_keeps_comments_and_sets_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/integrate.toml");
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(
+            &path,
+            "# my portal\n[portal]\nurl = \"https://p\" # the url\n",
+        )
+        .unwrap();
+        update(&path, |doc| {
+            doc["providers"] = toml_edit::table();
+            Ok(((), true))
+        })
+        .unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# my portal\n[portal]\nurl = \"https://p\" # the url\n"),
+            "{text}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The user's `integrate.toml`: where it is, how it is read and written, and how each
+//! provider's values are resolved from the file, the OS keyring and the environment.
+
+pub mod file;
+pub mod keyring;
+pub mod path;
+pub mod resolve;
+pub mod secret;
+
+pub use file::ConfigFile;
+pub use resolve::{Portal, ResolvedProvider, Source};
+pub use secret::SecretRef;

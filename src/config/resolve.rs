@@ -1,0 +1,198 @@
+//! Turns the file, the keyring and the environment into one set of values per provider, each
+//! with where it came from. The environment wins over the file (spec, "Environment").
+
+use std::collections::BTreeMap;
+
+use super::file::ConfigFile;
+use super::keyring;
+use super::secret::SecretRef;
+use crate::catalog::{self, Provider, schema::env_var};
+use crate::redact;
+
+/// Where a value came from, as `config show` and `report` print it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    File,
+    Keyring(String),
+    Env(String),
+    Default,
+}
+
+impl Source {
+    pub fn describe(&self) -> String {
+        match self {
+            Source::File => "file".into(),
+            Source::Keyring(name) => format!("keyring ({}/{name})", keyring::SERVICE),
+            Source::Env(var) => format!("environment (${var})"),
+            Source::Default => "default".into(),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Source::File => "file",
+            Source::Keyring(_) => "keyring",
+            Source::Env(_) => "environment",
+            Source::Default => "default",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Value {
+    pub text: String,
+    pub source: Source,
+}
+
+/// One provider's values, ready for validation and checks.
+#[derive(Debug, Clone)]
+pub struct ResolvedProvider {
+    pub provider: &'static Provider,
+    pub values: BTreeMap<String, Value>,
+    /// Values that could not be read (a keyring entry missing, an env reference unset), with why.
+    pub problems: Vec<String>,
+    pub enabled: bool,
+    /// Whether `[providers.<id>]` exists in the file.
+    pub in_file: bool,
+}
+
+impl ResolvedProvider {
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.values.get(field).map(|v| v.text.as_str())
+    }
+
+    /// Required fields with no value.
+    pub fn missing(&self) -> Vec<&'static str> {
+        self.provider
+            .fields
+            .iter()
+            .filter(|f| f.required && !self.values.contains_key(&f.name))
+            .map(|f| f.name.as_str())
+            .collect()
+    }
+
+    /// Every required field has a value, from any source.
+    pub fn configured(&self) -> bool {
+        self.missing().is_empty()
+            && (self.in_file || self.values.values().any(|v| v.source != Source::Default))
+    }
+
+    pub fn endpoint(&self) -> Option<&str> {
+        self.get("endpoint")
+    }
+}
+
+/// The `[portal]` table.
+#[derive(Debug, Clone)]
+pub struct Portal {
+    pub url: Option<String>,
+    pub redirect_uri: String,
+}
+
+pub const DEFAULT_REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
+
+pub fn portal(config: &ConfigFile) -> Portal {
+    let table = config.doc.get("portal").and_then(|t| t.as_table_like());
+    let get = |key: &str| {
+        table
+            .and_then(|t| t.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+            .filter(|s| !s.is_empty())
+    };
+    Portal {
+        url: get("url"),
+        redirect_uri: get("redirect_uri").unwrap_or_else(|| DEFAULT_REDIRECT_URI.into()),
+    }
+}
+
+/// Resolves one provider. Secrets read here are registered with the redactor at once.
+pub fn resolve(config: &ConfigFile, provider: &'static Provider) -> ResolvedProvider {
+    let table = config.provider_table(&provider.id);
+    let mut values = BTreeMap::new();
+    let mut problems = Vec::new();
+    let field_names = provider
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.secret))
+        .chain(catalog::schema::COMMON_FIELDS.iter().map(|n| (*n, false)));
+    for (name, secret) in field_names {
+        let var = env_var(&provider.id, name);
+        if let Some(value) = std::env::var(&var).ok().filter(|v| !v.is_empty()) {
+            if secret {
+                redact::register(&value);
+            }
+            values.insert(
+                name.to_string(),
+                Value {
+                    text: value,
+                    source: Source::Env(var),
+                },
+            );
+            continue;
+        }
+        let Some(item) = table.and_then(|t| t.get(name)) else {
+            continue;
+        };
+        match SecretRef::from_item(item) {
+            Ok(SecretRef::Inline(text)) => {
+                if secret {
+                    redact::register(&text);
+                }
+                values.insert(name.to_string(), Value { text, source: Source::File });
+            }
+            Ok(SecretRef::Env(var)) => match std::env::var(&var) {
+                Ok(text) if !text.is_empty() => {
+                    if secret {
+                        redact::register(&text);
+                    }
+                    values.insert(name.to_string(), Value { text, source: Source::Env(var) });
+                }
+                _ => problems.push(format!("`{name}` refers to the environment variable {var}, which is not set")),
+            },
+            Ok(SecretRef::Keyring(entry)) => match keyring::get(&entry) {
+                Ok(Some(text)) => {
+                    redact::register(&text);
+                    values.insert(name.to_string(), Value { text, source: Source::Keyring(entry) });
+                }
+                Ok(None) => problems.push(format!(
+                    "`{name}` refers to the keyring entry {}/{entry}, which does not exist; run `integrate add {}` again",
+                    keyring::SERVICE, provider.id
+                )),
+                Err(e) => problems.push(format!("`{name}`: {e}")),
+            },
+            Err(shape) => problems.push(format!(
+                "{}: [providers.{}] `{name}` {shape}",
+                config.path.display(),
+                provider.id
+            )),
+        }
+    }
+    for field in &provider.fields {
+        if let (Some(default), false) = (&field.default, values.contains_key(&field.name)) {
+            values.insert(
+                field.name.clone(),
+                Value {
+                    text: default.clone(),
+                    source: Source::Default,
+                },
+            );
+        }
+    }
+    let enabled = values
+        .get("enabled")
+        .and_then(|v| catalog::validate::parse_bool(&v.text))
+        .unwrap_or(true);
+    ResolvedProvider {
+        provider,
+        values,
+        problems,
+        enabled,
+        in_file: table.is_some(),
+    }
+}
+
+/// Every provider, resolved, in catalog order.
+pub fn resolve_all(config: &ConfigFile) -> Vec<ResolvedProvider> {
+    catalog::all().iter().map(|p| resolve(config, p)).collect()
+}

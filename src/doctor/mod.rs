@@ -1,0 +1,1 @@
+//! Layer-by-layer diagnosis for support (built on the doctor branch).

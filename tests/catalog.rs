@@ -1,0 +1,238 @@
+//! The catalog agrees with the spec, the checks and the fakes; every provider file is complete.
+
+use std::collections::BTreeSet;
+
+use integrate::catalog::{self, validate};
+
+/// The spec's ids and fields (spec/cli.md, "Provider ids and fields"): (id, required, optional).
+const SPEC: &[(&str, &[&str], &[&str])] = &[
+    (
+        "s3",
+        &["access_key_id", "secret_access_key"],
+        &["region", "bucket", "path_style"],
+    ),
+    (
+        "apple",
+        &["client_id", "team_id", "key_id", "private_key"],
+        &[],
+    ),
+    ("bitly", &["access_token"], &[]),
+    ("box", &["client_id", "client_secret"], &[]),
+    ("clickatell", &["api_key"], &["sender"]),
+    (
+        "docusign",
+        &["integration_key", "secret_key", "auth_host"],
+        &[],
+    ),
+    ("dropbox", &["app_key", "app_secret"], &[]),
+    ("easybib", &["api_key"], &[]),
+    ("facebook", &["app_id", "app_secret"], &[]),
+    (
+        "firebase",
+        &["api_key", "project_id", "sender_id", "server_key"],
+        &[],
+    ),
+    ("google", &["client_id", "client_secret"], &[]),
+    ("gcs", &["service_account_json"], &["bucket"]),
+    ("linkedin", &["client_id", "client_secret"], &[]),
+    ("mailru", &["client_id", "client_secret"], &[]),
+    ("mendeley", &["client_id"], &["client_secret"]),
+    ("microsoft", &["client_id", "client_secret"], &["tenant"]),
+    ("onedrive", &["client_id", "client_secret"], &["tenant"]),
+    ("rackspace", &["username", "api_key"], &["region"]),
+    ("selectel", &["auth_user", "password"], &[]),
+    ("smsc", &["login", "password"], &["sender"]),
+    ("telegram", &["bot_token", "bot_name"], &[]),
+    (
+        "twilio",
+        &["account_sid", "auth_token", "phone_number"],
+        &[],
+    ),
+    ("twitter", &["api_key", "api_secret"], &["bearer_token"]),
+    ("vk", &["client_id", "client_secret"], &[]),
+    ("wordpress", &["client_id", "client_secret"], &[]),
+    ("yahoo", &["client_id", "client_secret"], &[]),
+    ("yandex", &["client_id", "client_secret"], &[]),
+    ("zotero", &["api_key"], &[]),
+];
+
+const SECRETS: &[(&str, &str)] = &[
+    ("s3", "secret_access_key"),
+    ("apple", "private_key"),
+    ("bitly", "access_token"),
+    ("box", "client_secret"),
+    ("clickatell", "api_key"),
+    ("docusign", "secret_key"),
+    ("dropbox", "app_secret"),
+    ("easybib", "api_key"),
+    ("facebook", "app_secret"),
+    ("firebase", "api_key"),
+    ("firebase", "server_key"),
+    ("google", "client_secret"),
+    ("gcs", "service_account_json"),
+    ("linkedin", "client_secret"),
+    ("mailru", "client_secret"),
+    ("mendeley", "client_secret"),
+    ("microsoft", "client_secret"),
+    ("onedrive", "client_secret"),
+    ("rackspace", "api_key"),
+    ("selectel", "password"),
+    ("smsc", "password"),
+    ("telegram", "bot_token"),
+    ("twilio", "auth_token"),
+    ("twitter", "api_secret"),
+    ("twitter", "bearer_token"),
+    ("vk", "client_secret"),
+    ("wordpress", "client_secret"),
+    ("yahoo", "client_secret"),
+    ("yandex", "client_secret"),
+    ("zotero", "api_key"),
+];
+
+#[test]
+fn every_file_parses_and_matches_its_id() {
+    let providers = catalog::load().expect("catalog loads");
+    assert_eq!(providers.len(), 28);
+}
+
+#[test]
+fn spec_ids_and_fields_are_all_there() {
+    for (id, required, optional) in SPEC {
+        let p = catalog::find(id).unwrap_or_else(|| panic!("{id} missing from the catalog"));
+        for name in *required {
+            let f = p
+                .field(name)
+                .unwrap_or_else(|| panic!("{id}: field {name} missing"));
+            assert!(f.required, "{id}.{name} must be required");
+        }
+        for name in *optional {
+            let f = p
+                .field(name)
+                .unwrap_or_else(|| panic!("{id}: field {name} missing"));
+            assert!(!f.required, "{id}.{name} must be optional");
+        }
+    }
+    for (id, field) in SECRETS {
+        assert!(
+            catalog::find(id).unwrap().field(field).unwrap().secret,
+            "{id}.{field} must be secret"
+        );
+    }
+    for alias in ["aws", "amazon-s3", "google-cloud-storage", "mail.ru", "x"] {
+        assert!(catalog::find(alias).is_some(), "alias {alias}");
+    }
+}
+
+#[test]
+fn every_step_note_and_label_is_in_french_too() {
+    for p in catalog::all() {
+        assert!(p.guide.len() >= 2, "{}: guide too short", p.id);
+        for (n, step) in p.guide.iter().enumerate() {
+            assert!(
+                !step.en.trim().is_empty() && !step.fr.trim().is_empty(),
+                "{} step {}: en and fr needed",
+                p.id,
+                n + 1
+            );
+            assert!(
+                !step
+                    .en
+                    .contains("https://service.onlyoffice.com/oauth2.aspx"),
+                "{} step {}: use {{redirect_uri}}",
+                p.id,
+                n + 1
+            );
+        }
+        for text in p.notes.iter().chain([&p.enables]) {
+            assert!(
+                !text.en.trim().is_empty() && !text.fr.trim().is_empty(),
+                "{}: en and fr needed",
+                p.id
+            );
+        }
+        for f in &p.fields {
+            assert!(
+                !f.label.fr.is_empty() && !f.help.fr.is_empty(),
+                "{}.{}: French label and help",
+                p.id,
+                f.name
+            );
+        }
+    }
+}
+
+#[test]
+fn examples_pass_and_bad_examples_fail() {
+    for p in catalog::all() {
+        for f in &p.fields {
+            if f.kind != catalog::Kind::Multiline {
+                let ok = validate::check(p, f, &validate::normalize(f, &f.example));
+                assert!(
+                    ok.is_ok(),
+                    "{}.{}: example {:?} refused: {:?}",
+                    p.id,
+                    f.name,
+                    f.example,
+                    ok
+                );
+                assert_eq!(
+                    ok.unwrap().note,
+                    None,
+                    "{}.{}: example is not typical",
+                    p.id,
+                    f.name
+                );
+            }
+            if let Some(bad) = &f.bad_example {
+                assert!(
+                    validate::check(p, f, &validate::normalize(f, bad)).is_err(),
+                    "{}.{}: bad example {bad:?} accepted",
+                    p.id,
+                    f.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn catalog_checks_and_fakes_agree() {
+    let catalog_ids: BTreeSet<&str> = catalog::all().iter().map(|p| p.id.as_str()).collect();
+    let spec_ids: BTreeSet<&str> = SPEC.iter().map(|(id, _, _)| *id).collect();
+    assert_eq!(catalog_ids, spec_ids);
+    let check_ids: BTreeSet<&str> = integrate::check::IDS.iter().copied().collect();
+    let fake_ids: BTreeSet<&str> = crate::fakes::all().into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        check_ids, fake_ids,
+        "every check needs a fake, and every fake a check"
+    );
+    assert_eq!(check_ids, catalog_ids, "every provider needs a live check");
+}
+
+#[test]
+fn portal_mappings_name_real_fields() {
+    for p in catalog::all() {
+        for mapping in [&p.portal.workspace, &p.portal.docspace] {
+            for field in mapping.keys.keys() {
+                assert!(
+                    p.field(field).is_some() || field == "endpoint",
+                    "{}: portal key for unknown field {field}",
+                    p.id
+                );
+            }
+            if mapping.supported {
+                assert!(
+                    mapping.consumer.is_some(),
+                    "{}: a supported generation needs a consumer name",
+                    p.id
+                );
+            } else {
+                assert!(
+                    mapping.note.is_some(),
+                    "{}: say why the generation lacks it",
+                    p.id
+                );
+            }
+        }
+    }
+}

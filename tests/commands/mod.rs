@@ -1,0 +1,1 @@
+//! CLI behaviour, one file per command: `<command>_<situation>` tests.

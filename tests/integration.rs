@@ -1,0 +1,14 @@
+//! The single integration test binary (ripgrep, cargo): module declarations only.
+//!
+//! - `support`: run the built binary in a sandbox, and the leak scanner.
+//! - `fakes`: one local fake per provider, serving the documented API with real auth checks;
+//!   each fake's file also holds that provider's own check tests.
+//! - `checks`: every provider against the standard failure scenarios, and the leak test.
+//! - `catalog`: the provider files, the spec's ids, the checks and the fakes agree.
+//! - `commands`: CLI behaviour, one file per command.
+
+mod catalog;
+mod checks;
+mod commands;
+mod fakes;
+mod support;

@@ -1,0 +1,211 @@
+//! Test support: a sandbox per test (its own HOME and config file), a runner for the built
+//! binary, and the leak scanner that every check test uses.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::Stdio;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A throw-away HOME with a config file path inside it.
+pub struct Sandbox {
+    pub dir: TempDir,
+    pub config: PathBuf,
+}
+
+/// What a run of the binary produced.
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    /// The result of `provider` in a `check --format json` document.
+    pub fn result(&self, provider: &str) -> Value {
+        let doc = self.json();
+        doc["results"]
+            .as_array()
+            .and_then(|r| r.iter().find(|r| r["provider"] == provider).cloned())
+            .unwrap_or_else(|| panic!("no result for {provider} in:\n{}", self.stdout))
+    }
+
+    /// The status of the only (or named) provider in a `check --format json` document.
+    pub fn status(&self, provider: &str) -> String {
+        self.result(provider)["status"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub fn all(&self) -> String {
+        format!("{}\n{}", self.stdout, self.stderr)
+    }
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("config/integrate/integrate.toml");
+        Sandbox { dir, config }
+    }
+
+    pub fn write_config(&self, text: &str) {
+        std::fs::create_dir_all(self.config.parent().unwrap()).unwrap();
+        std::fs::write(&self.config, text).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&self.config, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    }
+
+    pub fn read_config(&self) -> String {
+        std::fs::read_to_string(&self.config).unwrap_or_default()
+    }
+
+    /// Adds (or replaces) `[providers.<id>]` with these fields, escaping values properly.
+    pub fn set_provider(&self, id: &str, fields: &[(&str, String)]) {
+        let mut doc: toml_edit::DocumentMut = self.read_config().parse().expect("config parses");
+        let providers = doc
+            .entry("providers")
+            .or_insert_with(toml_edit::table)
+            .as_table_mut()
+            .unwrap();
+        providers.set_implicit(true);
+        let mut table = toml_edit::Table::new();
+        for (name, value) in fields {
+            table.insert(name, toml_edit::value(value.as_str()));
+        }
+        providers.insert(id, toml_edit::Item::Table(table));
+        self.write_config(&doc.to_string());
+    }
+
+    /// The binary with a clean environment: no INTEGRATE_* variables, no proxies, no colour.
+    pub fn command(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_integrate"));
+        for (key, _) in std::env::vars_os() {
+            let key = key.to_string_lossy().to_string();
+            if key.starts_with("INTEGRATE_")
+                || key.to_ascii_lowercase().ends_with("_proxy")
+                || key == "SSL_CERT_FILE"
+            {
+                cmd.env_remove(&key);
+            }
+        }
+        cmd.env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("NO_COLOR", "1")
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .arg("--config")
+            .arg(&self.config)
+            .args(args)
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Runs the binary to completion.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with(self.command(args))
+    }
+
+    pub fn run_with(&self, mut cmd: std::process::Command) -> Output {
+        let out = cmd.output().expect("run integrate");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs the binary from async tests (the fakes serve on the same runtime).
+    pub async fn run_async(&self, args: &[&str]) -> Output {
+        let cmd = self.command(args);
+        let out = tokio::process::Command::from(cmd)
+            .output()
+            .await
+            .expect("run integrate");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// `check <id> --format json` against a configured provider.
+    pub async fn check_json(&self, id: &str, extra: &[&str]) -> Output {
+        let mut args = vec!["check", id, "--format", "json"];
+        args.extend_from_slice(extra);
+        self.run_async(&args).await
+    }
+}
+
+/// The parts of a secret that must never be printed: the whole value and every run of 8
+/// characters (so the first and last 8 as well). PEM and JSON key files are scanned by their
+/// secret body only, since their framing ("-----BEGIN PRIVATE KEY-----") is public text.
+fn secret_windows(secret: &str) -> Vec<String> {
+    let mut bodies = Vec::new();
+    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(secret) {
+        for key in ["private_key", "private_key_id"] {
+            if let Some(v) = map.get(key).and_then(|v| v.as_str()) {
+                bodies.extend(secret_windows(v));
+            }
+        }
+        return bodies;
+    }
+    let body: Vec<String> = if secret.contains("-----BEGIN") {
+        secret
+            .lines()
+            .filter(|l| !l.starts_with("-----") && !l.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        vec![secret.to_string()]
+    };
+    for piece in body {
+        let chars: Vec<char> = piece.chars().collect();
+        if chars.len() <= 8 {
+            bodies.push(piece.clone());
+            continue;
+        }
+        for w in chars.windows(8) {
+            bodies.push(w.iter().collect());
+        }
+    }
+    bodies
+}
+
+/// Fails when stdout or stderr holds a secret, or any 8-character run of one.
+pub fn assert_no_leak(out: &Output, secrets: &[String]) {
+    let all = out.all();
+    for secret in secrets {
+        for window in secret_windows(secret) {
+            assert!(
+                !all.contains(&window),
+                "secret fragment {window:?} leaked in output:\n{all}"
+            );
+        }
+    }
+}
+
+/// A local port where nothing listens (bound, then released).
+pub fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    port
+}
