@@ -74,7 +74,10 @@ pub fn prompt_fields(
         ));
         let _ = term.write_line(&paint(DIM, field.help.get(lang)));
         if let Some(value) = prompt_one(provider, field, lang, current.get(&field.name), &term)? {
-            answers.insert(field.name.clone(), value);
+            // Enter on a current value keeps it: that is not a change to confirm.
+            if current.get(&field.name) != Some(&value) {
+                answers.insert(field.name.clone(), value);
+            }
         }
     }
     Ok(answers)

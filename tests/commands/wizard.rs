@@ -1,0 +1,153 @@
+//! `integrate add` on a terminal, driven in a pseudo-terminal as a person would type:
+//! the guide, hidden secrets, a wrong value asked again, current values offered, Ctrl-C.
+
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::{Eof, Expect, Regex, Session};
+
+use crate::support::Sandbox;
+
+const TOKEN: &str = crate::fakes::telegram::TOKEN;
+
+fn spawn(sandbox: &Sandbox, args: &[&str]) -> expectrl::session::OsSession {
+    let std_cmd = sandbox.command(args);
+    let mut cmd = Command::new(std_cmd.get_program());
+    cmd.args(std_cmd.get_args());
+    for (key, value) in std_cmd.get_envs() {
+        match value {
+            Some(v) => cmd.env(key, v),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd.env("TERM", "xterm-256color")
+        .env("COLUMNS", "120")
+        .env("LINES", "40");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+/// Types one character at a time, as a person does, so the prompt sees every key.
+fn type_text(session: &mut expectrl::session::OsSession, text: &str) {
+    for c in text.chars() {
+        session.send(c.to_string()).unwrap();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn wizard_guides_checks_as_typed_and_saves() {
+    let sandbox = Sandbox::new();
+    let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
+    p.expect("BotFather").unwrap();
+    p.expect("Bot token").unwrap();
+    type_text(&mut p, "1234:short");
+    p.send("\r").unwrap();
+    p.expect("bot_token").unwrap(); // the format error, then the same prompt again
+    // A password prompt flushes type-ahead when it starts (as sudo does): wait for it.
+    p.expect("Bot token").unwrap();
+    type_text(&mut p, TOKEN);
+    p.send("\r").unwrap();
+    p.expect("Bot username").unwrap();
+    type_text(&mut p, "PortalNotify");
+    p.send("\r").unwrap();
+    p.expect("end in").unwrap();
+    // Clear what was typed (dialoguer keeps it on the line) and type the right name.
+    for _ in 0.."PortalNotify".len() {
+        p.send("\x7f").unwrap();
+    }
+    type_text(&mut p, "PortalNotifyBot");
+    p.send("\r").unwrap();
+    p.expect("Saved telegram").unwrap();
+    p.expect(Eof).unwrap();
+    let text = sandbox.read_config();
+    assert!(
+        text.contains(TOKEN) && text.contains("bot_name = \"PortalNotifyBot\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn wizard_never_echoes_the_secret() {
+    let sandbox = Sandbox::new();
+    let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
+    p.expect("Bot token").unwrap();
+    type_text(&mut p, TOKEN);
+    p.send("\r").unwrap();
+    let seen = p.expect("Bot username").unwrap();
+    let before = String::from_utf8_lossy(seen.before()).to_string();
+    assert!(
+        !before.contains(&TOKEN[11..19]),
+        "the token was echoed: {before}"
+    );
+    type_text(&mut p, "PortalNotifyBot");
+    p.send("\r").unwrap();
+    p.expect(Eof).unwrap();
+}
+
+#[test]
+fn wizard_offers_current_values_when_reconfiguring() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&format!(
+        "[providers.telegram]\nbot_token = \"{TOKEN}\"\nbot_name = \"PortalNotifyBot\"\n"
+    ));
+    let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
+    let prompt = p.expect(Regex(r"Enter keeps ([^\]]*)\]")).unwrap();
+    let line = String::from_utf8_lossy(&prompt[1]).to_string();
+    assert!(
+        line.contains(&format!("****{}", &TOKEN[TOKEN.len() - 4..])),
+        "{line:?}"
+    );
+    assert!(!line.contains(&TOKEN[..10]), "{line:?}");
+    p.send("\r").unwrap();
+    p.expect("PortalNotifyBot").unwrap();
+    p.send("\r").unwrap();
+    p.expect(Eof).unwrap();
+    let text = sandbox.read_config();
+    assert!(
+        text.contains(TOKEN) && text.contains("PortalNotifyBot"),
+        "{text}"
+    );
+    assert!(!text.contains("Replace"), "{text}");
+}
+
+#[test]
+fn wizard_asks_before_replacing_and_no_keeps_the_file() {
+    let sandbox = Sandbox::new();
+    let original =
+        format!("[providers.telegram]\nbot_token = \"{TOKEN}\"\nbot_name = \"PortalNotifyBot\"\n");
+    sandbox.write_config(&original);
+    let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
+    p.expect("Bot token").unwrap();
+    p.send("\r").unwrap();
+    p.expect("Bot username").unwrap();
+    for _ in 0.."PortalNotifyBot".len() {
+        p.send("\x7f").unwrap();
+    }
+    type_text(&mut p, "OtherPortalBot");
+    p.send("\r").unwrap();
+    p.expect("Replace").unwrap();
+    p.send("n").unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(sandbox.read_config(), original);
+}
+
+#[test]
+fn wizard_ctrl_c_writes_nothing_and_restores_the_cursor() {
+    let sandbox = Sandbox::new();
+    let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
+    p.expect("Bot token").unwrap();
+    type_text(&mut p, "12345");
+    p.send("\x03").unwrap();
+    let rest = p.expect(Eof).unwrap();
+    let tail = String::from_utf8_lossy(&rest[0]).to_string();
+    assert!(tail.contains("cancelled"), "{tail:?}");
+    assert!(
+        tail.contains("\x1b[?25h"),
+        "the cursor must be shown again: {tail:?}"
+    );
+    let status = p.get_process().wait().unwrap();
+    assert!(!format!("{status:?}").ends_with(", 0)"), "{status:?}");
+    assert!(!sandbox.config.exists(), "nothing may be written");
+}
