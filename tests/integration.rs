@@ -10,5 +10,6 @@
 mod catalog;
 mod checks;
 mod commands;
+mod engine;
 mod fakes;
 mod support;

@@ -372,4 +372,60 @@ mod tests {
     fn apple_rejects_garbage() {
         assert!(apple_private_key("hello").is_err());
     }
+
+    fn pem(label: &str, der: &[u8]) -> String {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+        let lines: Vec<&str> = b64.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap()).collect();
+        format!("-----BEGIN {label}-----\n{}\n-----END {label}-----\n", lines.join("\n"))
+    }
+
+    fn p256_pkcs8() -> String {
+        use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair};
+        let key = EcdsaKeyPair::generate(&ECDSA_P256_SHA256_FIXED_SIGNING).unwrap();
+        pem("PRIVATE KEY", key.to_pkcs8v1().unwrap().as_ref())
+    }
+
+    fn rsa_pkcs8() -> String {
+        use aws_lc_rs::encoding::AsDer;
+        let key = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap();
+        let der = key.as_der().unwrap();
+        pem("PRIVATE KEY", der.as_ref())
+    }
+
+    #[test]
+    fn apple_accepts_p256_and_refuses_other_keys() {
+        assert!(apple_private_key(&p256_pkcs8()).is_ok());
+        let p384 = {
+            use aws_lc_rs::signature::{ECDSA_P384_SHA384_FIXED_SIGNING, EcdsaKeyPair};
+            let key = EcdsaKeyPair::generate(&ECDSA_P384_SHA384_FIXED_SIGNING).unwrap();
+            pem("PRIVATE KEY", key.to_pkcs8v1().unwrap().as_ref())
+        };
+        let err = apple_private_key(&p384).unwrap_err();
+        assert!(err.contains("P-256"), "{err}");
+        assert!(apple_private_key(&rsa_pkcs8()).is_err());
+    }
+
+    #[test]
+    fn gcs_accepts_a_service_account_and_explains_damage() {
+        let key = rsa_pkcs8();
+        let json = serde_json::json!({
+            "type": "service_account",
+            "project_id": "portal-backup",
+            "private_key_id": "0123456789abcdef0123456789abcdef01234567",
+            "private_key": key,
+            "client_email": "backup@portal-backup.iam.gserviceaccount.com",
+            "token_uri": "https://oauth2.googleapis.com/token"
+        });
+        let parsed = gcs_service_account(&json.to_string()).unwrap();
+        assert_eq!(parsed.client_email, "backup@portal-backup.iam.gserviceaccount.com");
+        // The whole file pasted as a quoted string is still understood.
+        assert!(gcs_service_account(&serde_json::Value::String(json.to_string()).to_string()).is_ok());
+        let mut no_uri = json.clone();
+        no_uri.as_object_mut().unwrap().remove("token_uri");
+        assert!(gcs_service_account(&no_uri.to_string()).unwrap_err().contains("token_uri"));
+        let mut ec = json.clone();
+        ec["private_key"] = serde_json::Value::String(p256_pkcs8());
+        assert!(gcs_service_account(&ec.to_string()).unwrap_err().contains("RSA"));
+    }
 }
