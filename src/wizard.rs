@@ -22,7 +22,8 @@ pub struct Cancelled;
 /// Restores the terminal and exits 130 when SIGINT arrives outside a prompt (during the live
 /// check, for instance). Inside a prompt the terminal is raw and Ctrl-C arrives as a key.
 pub fn install_interrupt_handler() {
-    std::thread::spawn(|| {
+    let saved = terminal::save();
+    std::thread::spawn(move || {
         let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -31,6 +32,8 @@ pub fn install_interrupt_handler() {
         };
         runtime.block_on(async {
             if tokio::signal::ctrl_c().await.is_ok() {
+                // A hidden-input prompt turns echo off; give the shell its terminal back.
+                terminal::restore(&saved);
                 let _ = Term::stderr().show_cursor();
                 eprintln!("\ncancelled; nothing was saved");
                 std::process::exit(130);
@@ -210,4 +213,41 @@ fn expand_home(path: &str) -> std::path::PathBuf {
         (Some(rest), Some(home)) => home.join(rest),
         _ => std::path::PathBuf::from(path),
     }
+}
+
+/// The terminal's line settings, saved before the first prompt and put back on Ctrl-C.
+mod terminal {
+    #[cfg(unix)]
+    pub struct Saved(Option<libc::termios>);
+
+    #[cfg(unix)]
+    pub fn save() -> Saved {
+        // SAFETY: tcgetattr only writes into the zeroed struct we own; it fails harmlessly when
+        // stdin is not a terminal.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(libc::STDIN_FILENO, &mut t) == 0 { Saved(Some(t)) } else { Saved(None) }
+        }
+    }
+
+    #[cfg(unix)]
+    pub fn restore(saved: &Saved) {
+        if let Some(t) = &saved.0 {
+            // SAFETY: restores settings read from the same descriptor by `save`.
+            unsafe {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub struct Saved;
+
+    #[cfg(not(unix))]
+    pub fn save() -> Saved {
+        Saved
+    }
+
+    #[cfg(not(unix))]
+    pub fn restore(_: &Saved) {}
 }

@@ -151,3 +151,33 @@ fn wizard_ctrl_c_writes_nothing_and_restores_the_cursor() {
     assert!(!format!("{status:?}").ends_with(", 0)"), "{status:?}");
     assert!(!sandbox.config.exists(), "nothing may be written");
 }
+
+#[test]
+fn wizard_ctrl_c_at_a_hidden_prompt_gives_back_echo() {
+    let sandbox = Sandbox::new();
+    let std_cmd = sandbox.command(&["add", "telegram", "--no-check"]);
+    let line: Vec<String> = std::iter::once(std_cmd.get_program().to_string_lossy().to_string())
+        .chain(std_cmd.get_args().map(|a| format!("'{}'", a.to_string_lossy())))
+        .collect();
+    // A person's terminal echoes; the pty starts without, so set it first.
+    let script = format!("trap true INT; stty echo; {}; echo \"exit=$?\"; stty -a", line.join(" "));
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", &script]);
+    for (key, value) in std_cmd.get_envs() {
+        match value {
+            Some(v) => cmd.env(key, v),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd.env("TERM", "xterm-256color");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    p.expect("Bot token").unwrap();
+    p.send("\x03").unwrap();
+    p.expect("exit=130").unwrap();
+    let rest = p.expect(Eof).unwrap();
+    let stty = String::from_utf8_lossy(&rest[0]).to_string();
+    assert!(stty.contains(" echo ") || stty.contains(" echo\r") || stty.contains(" echo\n"), "{stty}");
+    assert!(!stty.contains("-echo "), "echo is still off: {stty}");
+    assert!(!sandbox.config.exists());
+}
