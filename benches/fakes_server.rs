@@ -7,11 +7,8 @@
 //! With a latency of 0 the providers are served directly, without a proxy; with ids, only those
 //! providers' fakes start.
 
-#[allow(unused_imports, dead_code)]
-#[path = "../tests/support/mod.rs"]
-mod support;
-
-#[allow(unused_imports, dead_code)]
+// The fakes' own tests (and their `crate::support` imports) are `cfg(test)`: not compiled here.
+#[allow(unused_imports)]
 #[path = "../tests/fakes/mod.rs"]
 mod fakes;
 

@@ -6,6 +6,7 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::Fake;
+#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const TOKEN: &str = "7712345678:AAF3kq9VvQz8xYw2LmN4pR6sT0uBcDeFgHi";
