@@ -107,4 +107,12 @@ macro_rules! checks {
 // The registry: one line per provider. `tests/catalog.rs` fails until it lists every catalog id.
 checks![
     "telegram" => telegram,
+    "google" => google,
+    "dropbox" => dropbox,
+    "box" => r#box,
+    "linkedin" => linkedin,
+    "mailru" => mailru,
+    "yahoo" => yahoo,
+    "yandex" => yandex,
+    "wordpress" => wordpress,
 ];

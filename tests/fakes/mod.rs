@@ -55,6 +55,14 @@ macro_rules! fakes {
 
 fakes![
     "telegram" => telegram,
+    "google" => google,
+    "dropbox" => dropbox,
+    "box" => r#box,
+    "linkedin" => linkedin,
+    "mailru" => mailru,
+    "yahoo" => yahoo,
+    "yandex" => yandex,
+    "wordpress" => wordpress,
 ];
 
 /// The user and password of an `Authorization: Basic` header, decoded.

@@ -50,12 +50,22 @@ pub struct TokenRequest<'a> {
 
 /// Sends the token request; transport failures, 5xx and 429 come back as `unreachable`.
 pub async fn token_request(ctx: &Ctx<'_>, req: &TokenRequest<'_>) -> Result<Reply, Outcome> {
+    token_request_with_code(ctx, req, DUMMY_CODE).await
+}
+
+/// [`token_request`] with another dummy code, for providers whose codes have a fixed shape
+/// (Yandex: 7 digits); ignored for `client_credentials`.
+pub async fn token_request_with_code(
+    ctx: &Ctx<'_>,
+    req: &TokenRequest<'_>,
+    code: &str,
+) -> Result<Reply, Outcome> {
     let url = ctx.url(req.origin, req.path)?;
     let mut form: Vec<(&str, &str)> = Vec::new();
     match req.grant {
         Grant::AuthorizationCode => {
             form.push(("grant_type", "authorization_code"));
-            form.push(("code", DUMMY_CODE));
+            form.push(("code", code));
             if let Some(redirect) = req.redirect_uri {
                 form.push(("redirect_uri", redirect));
             }
@@ -85,6 +95,9 @@ pub struct OAuthError {
     pub error: String,
     #[serde(default)]
     pub error_description: Option<String>,
+    /// A numeric code some providers send next to `error` (Mail.ru: `"error_code": 6`).
+    #[serde(default)]
+    pub error_code: Option<serde_json::Value>,
 }
 
 impl OAuthError {
@@ -93,6 +106,30 @@ impl OAuthError {
         match &self.error_description {
             Some(d) if !d.is_empty() => format!("{}: {d}", self.error),
             _ => self.error.clone(),
+        }
+    }
+
+    /// `error` equals `code`, ignoring ASCII case (Yahoo sends `INVALID_CLIENT`).
+    pub fn is(&self, code: &str) -> bool {
+        self.error.eq_ignore_ascii_case(code)
+    }
+
+    /// `error` or `error_description` contains `needle`, ignoring ASCII case.
+    pub fn mentions(&self, needle: &str) -> bool {
+        let needle = needle.to_ascii_lowercase();
+        self.error.to_ascii_lowercase().contains(&needle)
+            || self
+                .error_description
+                .as_deref()
+                .is_some_and(|d| d.to_ascii_lowercase().contains(&needle))
+    }
+
+    /// `error_code` as a number, whether sent as `6` or `"6"`.
+    pub fn code_number(&self) -> Option<i64> {
+        match self.error_code.as_ref()? {
+            serde_json::Value::Number(n) => n.as_i64(),
+            serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
         }
     }
 }
@@ -121,8 +158,24 @@ pub const STANDARD: Verdicts<'static> = Verdicts {
     client_refused: &["invalid_client", "unauthorized_client"],
 };
 
+/// The standard `ok` for a client the provider accepted while refusing the dummy code.
+pub fn accepted(err: &OAuthError, provider_name: &str) -> Outcome {
+    Outcome::ok(format!(
+        "{provider_name} accepted the client id and secret (the probe's dummy authorization code was refused, as intended)"
+    ))
+    .fact("probe", "dummy authorization code")
+    .fact("provider_answer", err.describe())
+}
+
+/// The standard `rejected` for a client the provider refused; callers add the advice.
+pub fn refused(reply: &Reply, err: &OAuthError, what: &str) -> Outcome {
+    Outcome::rejected(format!("{what} ({})", err.describe()))
+        .fact("provider_answer", err.describe())
+        .fact("http_status", reply.status)
+}
+
 /// Maps a token endpoint's answer to an outcome with the standard wording; anything not
-/// recognised is `unreachable`.
+/// recognised is `unreachable`. `error` values are compared ignoring ASCII case.
 pub fn classify(reply: &Reply, verdicts: &Verdicts<'_>, provider_name: &str) -> Outcome {
     if (200..300).contains(&reply.status) {
         return match serde_json::from_slice::<serde_json::Value>(&reply.body) {
@@ -139,20 +192,15 @@ pub fn classify(reply: &Reply, verdicts: &Verdicts<'_>, provider_name: &str) -> 
     let Some(err) = oauth_error(reply) else {
         return reply.unexpected();
     };
-    if verdicts.client_accepted.iter().any(|c| err.error == *c) {
-        return Outcome::ok(format!(
-            "{provider_name} accepted the client id and secret (the probe's dummy authorization code was refused, as intended)"
-        ))
-        .fact("probe", "dummy authorization code")
-        .fact("provider_answer", err.describe());
+    if verdicts.client_accepted.iter().any(|c| err.is(c)) {
+        return accepted(&err, provider_name);
     }
-    if verdicts.client_refused.iter().any(|c| err.error == *c) {
-        return Outcome::rejected(format!(
-            "{provider_name} refused the client id or secret ({})",
-            err.describe()
-        ))
-        .fact("provider_answer", err.describe())
-        .fact("http_status", reply.status);
+    if verdicts.client_refused.iter().any(|c| err.is(c)) {
+        return refused(
+            reply,
+            &err,
+            &format!("{provider_name} refused the client id or secret"),
+        );
     }
     reply.unexpected()
 }

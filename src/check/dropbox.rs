@@ -1,0 +1,65 @@
+//! Dropbox: `check/app`, which authenticates the app key and secret and echoes a nonce (§7).
+
+use serde::Deserialize;
+
+use super::{Ctx, Outcome};
+
+const SETTINGS: &str = "the app's Settings tab at https://www.dropbox.com/developers/apps";
+
+#[derive(Deserialize)]
+struct Echo {
+    result: String,
+}
+
+pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+    let nonce = uuid::Uuid::new_v4().simple().to_string();
+    // https://www.dropbox.com/developers/documentation/http/documentation#check-app
+    let url = match ctx.url("https://api.dropboxapi.com", "/2/check/app") {
+        Ok(url) => url,
+        Err(outcome) => return outcome,
+    };
+    let request = ctx
+        .client
+        .post(url)
+        .basic_auth(ctx.get("app_key"), Some(ctx.get("app_secret")))
+        .json(&serde_json::json!({ "query": nonce }));
+    let reply = match ctx.send(request).await {
+        Ok(reply) => reply,
+        Err(outcome) => return outcome,
+    };
+    let rejected = || {
+        Outcome::rejected(format!(
+            "Dropbox refused the app key or secret (HTTP {}): {}",
+            reply.status,
+            reply.snippet()
+        ))
+        .fact("http_status", reply.status)
+        .advice(format!("Copy the App key and the App secret again from {SETTINGS}: click Show next to App secret and copy the value, not the word Show."))
+    };
+    match reply.status {
+        200 => {}
+        // App authentication failed (exact bodies UNCONFIRMED, the status is documented).
+        401 => return rejected(),
+        // "Invalid authorization value in HTTP header "Authorization"": a malformed key pair.
+        400 => {
+            let text = reply.text().to_ascii_lowercase();
+            if text.contains("authorization") || text.contains("client") {
+                return rejected();
+            }
+            return reply.unexpected();
+        }
+        _ => return reply.unexpected(),
+    }
+    let echo: Echo = match reply.json() {
+        Ok(echo) => echo,
+        Err(outcome) => return outcome,
+    };
+    if echo.result != nonce {
+        return Outcome::unreachable(
+            "Dropbox answered check/app without echoing the probe's query; no verdict on the keys",
+        )
+        .advice("Something between here and Dropbox rewrote the answer: check `endpoint` (if set) and any proxy.");
+    }
+    Outcome::ok("Dropbox accepted the app key and secret (check/app echoed the probe's query)")
+        .fact("probe", "check/app")
+}

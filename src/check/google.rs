@@ -1,0 +1,66 @@
+//! Google: the dummy authorization code at Google's token endpoint (verification.md §11).
+
+use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::{Ctx, Outcome};
+
+const CREDENTIALS: &str = "Google Cloud console > APIs & Services > Credentials (https://console.cloud.google.com/apis/credentials)";
+
+pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+    let client_id = ctx.get("client_id");
+    // https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code
+    let request = TokenRequest {
+        origin: "https://oauth2.googleapis.com",
+        path: "/token",
+        client_id,
+        client_secret: ctx.get("client_secret"),
+        auth: ClientAuth::Form,
+        grant: Grant::AuthorizationCode,
+        redirect_uri: Some(&ctx.redirect_uri),
+        extra: &[],
+    };
+    let reply = match oauth::token_request(ctx, &request).await {
+        Ok(reply) => reply,
+        Err(outcome) => return outcome,
+    };
+    // The digits before the first hyphen are the project number (commonly observed).
+    let project = client_id
+        .split_once('-')
+        .map(|(n, _)| n)
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let facts = |o: Outcome| o.fact("project_number", project);
+    let Some(err) = oauth::oauth_error(&reply).filter(|_| (400..500).contains(&reply.status))
+    else {
+        return facts(reply.unexpected());
+    };
+    let description = err.error_description.as_deref().unwrap_or("").trim();
+    let outcome = if err.is("invalid_grant") {
+        // "Malformed auth code.": the client passed, only the code was refused.
+        oauth::accepted(&err, "Google")
+    } else if err.is("invalid_client") && description.contains("OAuth client was not found") {
+        oauth::refused(&reply, &err, "Google does not know this client_id")
+            .advice(format!("Copy the whole Client ID (digits-….apps.googleusercontent.com) of a Web application client from {CREDENTIALS}; check that it belongs to the right project."))
+    } else if err.is("invalid_client") && description.eq_ignore_ascii_case("Unauthorized") {
+        oauth::refused(&reply, &err, "Google knows this client_id but refused the client_secret")
+            .advice(format!("Copy the Client secret of this client again from {CREDENTIALS} (open the client); if it is no longer shown, add a new secret to the same client and enter that."))
+    } else if err.is("invalid_client") {
+        oauth::refused(&reply, &err, "Google refused the client id or secret")
+            .advice(format!("Copy the Client ID and Client secret again from {CREDENTIALS}."))
+    } else if err.is("deleted_client") {
+        oauth::refused(&reply, &err, "Google says this OAuth client was deleted")
+            .advice(format!("Restore the client under {CREDENTIALS} (deleted clients can be restored for a while), or create a new Web application client and enter its ID and secret."))
+    } else if err.is("redirect_uri_mismatch") {
+        // UNCONFIRMED whether Google checks the redirect before the code; the client passed.
+        Outcome::misconfigured(format!(
+            "Google accepted the client, but the redirect URI {} is not registered for it",
+            ctx.redirect_uri
+        ))
+        .fact("provider_answer", err.describe())
+        .advice(format!(
+            "Open the client under {CREDENTIALS} and add {} under Authorized redirect URIs, then Save.",
+            ctx.redirect_uri
+        ))
+    } else {
+        reply.unexpected()
+    };
+    facts(outcome)
+}

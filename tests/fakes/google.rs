@@ -1,0 +1,138 @@
+//! Google token endpoint fake: `POST /token` with the client in the form. A known client with
+//! the right secret gets the dummy code refused (`invalid_grant`); otherwise the documented
+//! `invalid_client` / `deleted_client` / `redirect_uri_mismatch` answers (verification.md §11).
+
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+use super::{Fake, form};
+use crate::support::{Output, Sandbox, assert_no_leak};
+
+pub const CLIENT_ID: &str = "583920174466-k3v9q2m7x1p8z4w6r0t5y3u2i9o7a1sd.apps.googleusercontent.com";
+pub const CLIENT_SECRET: &str = "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";
+pub const OTHER_SECRET: &str = "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";
+pub const UNKNOWN_ID: &str = "583920174466-b8n2c5x7z1l4k6j9h3g0f2d5s8a1q4we.apps.googleusercontent.com";
+pub const DELETED_ID: &str = "583920174466-p0o9i8u7y6t5r4e3w2q1z0x9c8v7b6nm.apps.googleusercontent.com";
+/// The redirect URI registered for CLIENT_ID: the portal's default relay.
+pub const REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
+
+fn answer(status: u16, error: &str, description: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .set_body_json(json!({"error": error, "error_description": description}))
+}
+
+fn token(req: &Request) -> ResponseTemplate {
+    let f = form(req);
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    if get("grant_type") != "authorization_code" {
+        return answer(400, "unsupported_grant_type", "Invalid grant_type: ");
+    }
+    match get("client_id") {
+        DELETED_ID => answer(401, "deleted_client", "The OAuth client was deleted."),
+        CLIENT_ID if get("client_secret") != CLIENT_SECRET => {
+            answer(401, "invalid_client", "Unauthorized")
+        }
+        CLIENT_ID if get("redirect_uri") != REDIRECT_URI => {
+            answer(400, "redirect_uri_mismatch", "Bad Request")
+        }
+        CLIENT_ID => answer(400, "invalid_grant", "Malformed auth code."),
+        _ => answer(401, "invalid_client", "The OAuth client was not found."),
+    }
+}
+
+pub async fn start() -> Fake {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/token"))
+        .respond_with(token)
+        .mount(&server)
+        .await;
+    Fake {
+        endpoint: server.uri(),
+        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
+        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
+        guard: Box::new(server),
+    }
+}
+
+async fn run(sandbox: &Sandbox, id: &str, secret: &str, endpoint: &str) -> Output {
+    sandbox.set_provider(
+        "google",
+        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
+    );
+    sandbox.check_json("google", &[]).await
+}
+
+fn text(out: &Output, key: &str) -> String {
+    out.result("google")[key].as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn google_valid_client_is_ok() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("google"), "ok", "{}", out.all());
+    assert_eq!(out.code, 0);
+    let facts = &out.result("google")["facts"];
+    assert_eq!(facts["project_number"], "583920174466");
+    assert!(facts["provider_answer"].as_str().unwrap().contains("invalid_grant"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn google_wrong_secret_is_rejected() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("google"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("refused the client_secret"), "{}", out.all());
+    assert!(text(&out, "advice").contains("Client secret"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn google_unknown_client_id_is_rejected() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("google"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("does not know this client_id"), "{}", out.all());
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn google_deleted_client_is_rejected() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), DELETED_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("google"), "rejected", "{}", out.all());
+    assert!(text(&out, "message").contains("deleted"), "{}", out.all());
+    assert!(text(&out, "advice").contains("Restore"));
+}
+
+#[tokio::test]
+async fn google_unregistered_redirect_uri_is_misconfigured() {
+    let fake = start().await;
+    let sandbox = Sandbox::new();
+    sandbox.write_config("[portal]\nredirect_uri = \"https://relay.example.net/oauth2.aspx\"\n");
+    let out = run(&sandbox, CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("google"), "misconfigured", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("https://relay.example.net/oauth2.aspx"));
+    assert!(text(&out, "advice").contains("Authorized redirect URIs"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn google_unknown_error_is_unreachable() {
+    let server = MockServer::start().await;
+    let body: Value = json!({"error": "invalid_scope", "error_description": "Something new."});
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(body))
+        .mount(&server)
+        .await;
+    let out = run(&Sandbox::new(), CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
+    assert_eq!(out.status("google"), "unreachable", "{}", out.all());
+    assert_eq!(out.code, 3);
+}

@@ -1,0 +1,122 @@
+//! LinkedIn token endpoint fake: `POST /oauth/v2/accessToken` with the client in the form.
+//! A good client gets the dummy code refused (`invalid_request`), or `invalid_redirect_uri`
+//! when the redirect URI is not registered; a bad pair gets 401 `invalid_client` (§13).
+
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+use super::{Fake, form};
+use crate::support::{Output, Sandbox, assert_no_leak};
+
+pub const CLIENT_ID: &str = "wvim1qz3tu3d4x";
+pub const CLIENT_SECRET: &str = "crInbIEwDSwjxOju";
+pub const OTHER_SECRET: &str = "taNk5vCwopW0bb9i";
+pub const UNKNOWN_ID: &str = "wlp0aiq7dkvxre";
+pub const REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
+
+const CODE_REFUSED: &str = "Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired. Or external member binding exists";
+
+fn answer(status: u16, error: &str, description: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .set_body_json(json!({"error": error, "error_description": description}))
+}
+
+fn token(req: &Request) -> ResponseTemplate {
+    let f = form(req);
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    if get("client_id") != CLIENT_ID || get("client_secret") != CLIENT_SECRET {
+        return answer(401, "invalid_client", "Client authentication failed");
+    }
+    if get("grant_type") != "authorization_code" {
+        return answer(400, "unsupported_grant_type", "grant_type is invalid");
+    }
+    if get("redirect_uri") != REDIRECT_URI {
+        return answer(400, "invalid_redirect_uri", CODE_REFUSED);
+    }
+    answer(400, "invalid_request", CODE_REFUSED)
+}
+
+pub async fn start() -> Fake {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/v2/accessToken"))
+        .respond_with(token)
+        .mount(&server)
+        .await;
+    Fake {
+        endpoint: server.uri(),
+        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
+        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
+        guard: Box::new(server),
+    }
+}
+
+async fn run(sandbox: &Sandbox, id: &str, secret: &str, endpoint: &str) -> Output {
+    sandbox.set_provider(
+        "linkedin",
+        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
+    );
+    sandbox.check_json("linkedin", &[]).await
+}
+
+fn text(out: &Output, key: &str) -> String {
+    out.result("linkedin")[key].as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn linkedin_valid_client_is_ok() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("linkedin"), "ok", "{}", out.all());
+    assert_eq!(out.code, 0);
+    let facts = &out.result("linkedin")["facts"];
+    assert_eq!(facts["probe"], "dummy authorization code");
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn linkedin_wrong_secret_is_rejected() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("linkedin"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "advice").contains("Primary Client Secret"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn linkedin_unknown_client_id_is_rejected() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("linkedin"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    // LinkedIn does not tell the two fields apart, so neither is named alone.
+    assert!(text(&out, "message").contains("client id or secret"));
+}
+
+#[tokio::test]
+async fn linkedin_unregistered_redirect_uri_is_misconfigured() {
+    let fake = start().await;
+    let sandbox = Sandbox::new();
+    sandbox.write_config("[portal]\nredirect_uri = \"https://relay.example.net/oauth2.aspx\"\n");
+    let out = run(&sandbox, CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("linkedin"), "misconfigured", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("https://relay.example.net/oauth2.aspx"));
+    assert!(text(&out, "advice").contains("Authorized redirect URLs"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn linkedin_unknown_error_is_unreachable() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(answer(400, "invalid_request", "A required parameter \"foo\" is missing"))
+        .mount(&server)
+        .await;
+    let out = run(&Sandbox::new(), CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
+    assert_eq!(out.status("linkedin"), "unreachable", "{}", out.all());
+    assert_eq!(out.code, 3);
+}

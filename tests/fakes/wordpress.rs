@@ -1,0 +1,108 @@
+//! WordPress.com token endpoint fake: `POST /oauth2/token` with the client in the form. A good
+//! client gets `invalid_grant` for the dummy code; an unknown id `invalid_client` "Unknown
+//! client_id."; a wrong secret `invalid_client` with other text (UNCONFIRMED, §25).
+
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+use super::{Fake, form};
+use crate::support::{Output, Sandbox, assert_no_leak};
+
+pub const CLIENT_ID: &str = "58214";
+pub const CLIENT_SECRET: &str = "XqeBNC4PRT387ZYLY0UiEW72w1b43IE5dAAeKOIemWBfLa876kVVezclqkVSEcGX";
+pub const OTHER_SECRET: &str = "lkZEocWZQMnimScVSDTEM3a4B2kFd4JaRkQ1aKimzYnJ4s09ydKUIpgsPAjoeVfb";
+pub const UNKNOWN_ID: &str = "73905";
+
+fn answer(error: &str, description: &str) -> ResponseTemplate {
+    ResponseTemplate::new(400)
+        .set_body_json(json!({"error": error, "error_description": description}))
+}
+
+fn token(req: &Request) -> ResponseTemplate {
+    let f = form(req);
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    if get("client_id") != CLIENT_ID {
+        return answer("invalid_client", "Unknown client_id.");
+    }
+    if get("client_secret") != CLIENT_SECRET {
+        return answer("invalid_client", "Incorrect client_secret.");
+    }
+    if get("grant_type") != "authorization_code" {
+        return answer("unsupported_grant_type", "Unsupported grant_type.");
+    }
+    answer("invalid_grant", "Invalid authorization code.")
+}
+
+pub async fn start() -> Fake {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth2/token"))
+        .respond_with(token)
+        .mount(&server)
+        .await;
+    Fake {
+        endpoint: server.uri(),
+        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
+        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
+        guard: Box::new(server),
+    }
+}
+
+async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
+    let sandbox = Sandbox::new();
+    sandbox.set_provider(
+        "wordpress",
+        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
+    );
+    sandbox.check_json("wordpress", &[]).await
+}
+
+fn text(out: &Output, key: &str) -> String {
+    out.result("wordpress")[key].as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn wordpress_valid_client_is_ok_with_portal_support() {
+    let fake = start().await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("wordpress"), "ok", "{}", out.all());
+    assert_eq!(out.code, 0);
+    let facts = &out.result("wordpress")["facts"];
+    assert!(facts["portal_support"].as_str().unwrap().contains("v12.5"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn wordpress_wrong_secret_is_rejected() {
+    let fake = start().await;
+    let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("wordpress"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("refused the client_secret"), "{}", out.all());
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn wordpress_unknown_client_id_is_rejected() {
+    let fake = start().await;
+    let out = run(UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("wordpress"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("does not know this client_id"), "{}", out.all());
+    assert!(text(&out, "advice").contains("Client ID"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn wordpress_other_invalid_request_is_unreachable() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(answer("invalid_request", "Missing required parameter: redirect_uri."))
+        .mount(&server)
+        .await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
+    assert_eq!(out.status("wordpress"), "unreachable", "{}", out.all());
+    assert_eq!(out.code, 3);
+}

@@ -1,0 +1,106 @@
+//! Yahoo token endpoint fake: `POST /oauth2/get_token` with Basic client_id:client_secret
+//! decoded and compared. A good client gets `INVALID_AUTHORIZATION_CODE` for the dummy code; a
+//! bad one 401 `INVALID_CLIENT` / `invalid_client` (both spellings UNCONFIRMED, §26).
+
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+use super::{Fake, basic_auth, form};
+use crate::support::{Output, Sandbox, assert_no_leak};
+
+pub const CLIENT_ID: &str = "dj0ywNlgzOndfHRWCcSfdN0aH4aJmNSboLzk3uuIyhHmdQzq4HGaIEmm8cR26wsf1j9IEeYa3mCAbrHgxZgY";
+pub const CLIENT_SECRET: &str = "4c4a2b77c01ea79377cf6c833d3e93c80c771f38";
+pub const OTHER_SECRET: &str = "76111f0a0a3d55d22a6ecd357a1c93c85a18b01e";
+pub const UNKNOWN_ID: &str = "dj0yndUd8zYrEkTjS7j5lsJFkkKBkOSou824mFASabUhVy93EgpA9TcuWC7V3Fjc6J3CPaXWUKfDxNtHzK1D";
+
+fn answer(status: u16, error: &str, description: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .set_body_json(json!({"error": error, "error_description": description}))
+}
+
+fn token(req: &Request) -> ResponseTemplate {
+    let Some((id, secret)) = basic_auth(req) else {
+        return answer(401, "invalid_client", "Client authentication failed");
+    };
+    if id != CLIENT_ID {
+        return answer(401, "invalid_client", "Please specify a valid client");
+    }
+    if secret != CLIENT_SECRET {
+        return answer(401, "INVALID_CLIENT", "Client authentication failed");
+    }
+    let f = form(req);
+    if f.get("grant_type").map(String::as_str) != Some("authorization_code") {
+        return answer(400, "UNSUPPORTED_GRANT_TYPE", "Grant type is not supported");
+    }
+    answer(400, "INVALID_AUTHORIZATION_CODE", "Failed to decode authorization code")
+}
+
+pub async fn start() -> Fake {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth2/get_token"))
+        .respond_with(token)
+        .mount(&server)
+        .await;
+    Fake {
+        endpoint: server.uri(),
+        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
+        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
+        guard: Box::new(server),
+    }
+}
+
+async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
+    let sandbox = Sandbox::new();
+    sandbox.set_provider(
+        "yahoo",
+        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
+    );
+    sandbox.check_json("yahoo", &[]).await
+}
+
+#[tokio::test]
+async fn yahoo_valid_client_is_a_warning_because_portals_dropped_yahoo() {
+    let fake = start().await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("yahoo"), "warning", "{}", out.all());
+    assert_eq!(out.code, 0);
+    let result = out.result("yahoo");
+    assert!(result["message"].as_str().unwrap().contains("v11.6"));
+    assert!(result["facts"]["provider_answer"].as_str().unwrap().contains("INVALID_AUTHORIZATION_CODE"));
+    assert!(result["advice"].is_string());
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn yahoo_wrong_secret_is_rejected() {
+    let fake = start().await;
+    let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("yahoo"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(out.result("yahoo")["advice"].as_str().unwrap().contains("Confidential Client"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn yahoo_unknown_client_id_is_rejected() {
+    let fake = start().await;
+    let out = run(UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("yahoo"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn yahoo_unknown_error_is_unreachable() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(answer(400, "INVALID_INPUT", "Something new"))
+        .mount(&server)
+        .await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
+    assert_eq!(out.status("yahoo"), "unreachable", "{}", out.all());
+    assert_eq!(out.code, 3);
+}

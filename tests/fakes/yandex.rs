@@ -1,0 +1,131 @@
+//! Yandex ID token endpoint fake: `POST /token` with the client in the form. A good client gets
+//! `bad_verification_code` for the dummy code, an app in moderation `unauthorized_client`, a
+//! bad pair `invalid_client` (descriptions UNCONFIRMED, verification.md §27).
+
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+use super::{Fake, form};
+use crate::support::{Output, Sandbox, assert_no_leak};
+
+pub const CLIENT_ID: &str = "c59f3f609a3a5ee6d63747102484f02c";
+pub const CLIENT_SECRET: &str = "e8b239217bfe81826c6096adc7d62bc4";
+pub const OTHER_SECRET: &str = "296c82925e28dc7a37ba86338909b1b9";
+pub const UNKNOWN_ID: &str = "8e6e5c73c8a9865bbe42fa1b22b1710a";
+/// An app still waiting for moderation, with its own (right) secret.
+pub const PENDING_ID: &str = "8d2caaef20c9dc37c83e9d79e328abeb";
+pub const PENDING_SECRET: &str = "5b0e7c19d4a8f2e6b3c7d1a9e5f08b42";
+
+fn answer(error: &str, description: &str) -> ResponseTemplate {
+    ResponseTemplate::new(400)
+        .set_body_json(json!({"error": error, "error_description": description}))
+}
+
+fn token(req: &Request) -> ResponseTemplate {
+    let f = form(req);
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    let secret = match get("client_id") {
+        CLIENT_ID => CLIENT_SECRET,
+        PENDING_ID => PENDING_SECRET,
+        _ => return answer("invalid_client", "Client not found"),
+    };
+    if get("client_secret") != secret {
+        return answer("invalid_client", "Wrong client secret");
+    }
+    if get("client_id") == PENDING_ID {
+        return answer("unauthorized_client", "Client is blocked or not yet moderated");
+    }
+    if get("grant_type") != "authorization_code" {
+        return answer("unsupported_grant_type", "Unsupported grant_type");
+    }
+    let code = get("code");
+    if code.len() == 7 && code.bytes().all(|b| b.is_ascii_digit()) {
+        answer("bad_verification_code", "Code has expired")
+    } else {
+        answer("bad_verification_code", "Invalid code")
+    }
+}
+
+pub async fn start() -> Fake {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/token"))
+        .respond_with(token)
+        .mount(&server)
+        .await;
+    Fake {
+        endpoint: server.uri(),
+        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
+        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into(), PENDING_SECRET.into()],
+        guard: Box::new(server),
+    }
+}
+
+async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
+    let sandbox = Sandbox::new();
+    sandbox.set_provider(
+        "yandex",
+        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
+    );
+    sandbox.check_json("yandex", &[]).await
+}
+
+fn text(out: &Output, key: &str) -> String {
+    out.result("yandex")[key].as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn yandex_valid_client_is_ok() {
+    let fake = start().await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("yandex"), "ok", "{}", out.all());
+    assert_eq!(out.code, 0);
+    let answer = &out.result("yandex")["facts"]["provider_answer"];
+    assert_eq!(answer, "bad_verification_code: Code has expired", "a 7-digit code was sent");
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn yandex_wrong_secret_is_rejected() {
+    let fake = start().await;
+    let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("yandex"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("Password (client_secret)"), "{}", out.all());
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn yandex_unknown_client_id_is_rejected() {
+    let fake = start().await;
+    let out = run(UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("yandex"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("does not know this ID"), "{}", out.all());
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn yandex_app_in_moderation_is_misconfigured() {
+    let fake = start().await;
+    let out = run(PENDING_ID, PENDING_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("yandex"), "misconfigured", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(text(&out, "message").contains("moderation"));
+    assert!(text(&out, "advice").contains("oauth.yandex.ru"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn yandex_unknown_error_is_unreachable() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(answer("invalid_scope", "Something new"))
+        .mount(&server)
+        .await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
+    assert_eq!(out.status("yandex"), "unreachable", "{}", out.all());
+    assert_eq!(out.code, 3);
+}
