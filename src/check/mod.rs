@@ -107,4 +107,10 @@ macro_rules! checks {
 // The registry: one line per provider. `tests/catalog.rs` fails until it lists every catalog id.
 checks![
     "telegram" => telegram,
+    "s3" => s3,
+    "gcs" => gcs,
+    "firebase" => firebase,
+    "bitly" => bitly,
+    "zotero" => zotero,
+    "easybib" => easybib,
 ];

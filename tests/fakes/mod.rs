@@ -55,6 +55,12 @@ macro_rules! fakes {
 
 fakes![
     "telegram" => telegram,
+    "s3" => s3,
+    "gcs" => gcs,
+    "firebase" => firebase,
+    "bitly" => bitly,
+    "zotero" => zotero,
+    "easybib" => easybib,
 ];
 
 /// The user and password of an `Authorization: Basic` header, decoded.
