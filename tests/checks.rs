@@ -46,6 +46,11 @@ async fn every_provider_accepts_valid_keys() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_provider_rejects_a_wrong_secret() {
     for (id, start) in fakes::all() {
+        // EasyBib can never be `rejected` by design: the deprecated API also refuses valid keys
+        // (keys are tied to an IP), so any refusal is a warning; see easybib_wrong_key_is_a_warning_never_rejected.
+        if id == "easybib" {
+            continue;
+        }
         let fake = start().await;
         let sandbox = Sandbox::new();
         sandbox.set_provider(id, &fake.rejected_config());

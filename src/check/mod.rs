@@ -115,4 +115,10 @@ checks![
     "yahoo" => yahoo,
     "yandex" => yandex,
     "wordpress" => wordpress,
+    "s3" => s3,
+    "gcs" => gcs,
+    "firebase" => firebase,
+    "bitly" => bitly,
+    "zotero" => zotero,
+    "easybib" => easybib,
 ];

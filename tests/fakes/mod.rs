@@ -63,6 +63,12 @@ fakes![
     "yahoo" => yahoo,
     "yandex" => yandex,
     "wordpress" => wordpress,
+    "s3" => s3,
+    "gcs" => gcs,
+    "firebase" => firebase,
+    "bitly" => bitly,
+    "zotero" => zotero,
+    "easybib" => easybib,
 ];
 
 /// The user and password of an `Authorization: Basic` header, decoded.

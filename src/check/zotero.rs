@@ -1,0 +1,102 @@
+//! Zotero: `GET /keys/current` reads the key's owner and permissions; the editor plugin needs
+//! personal-library write and group read/write.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Ctx, Outcome};
+
+#[derive(Deserialize)]
+struct Key {
+    #[serde(rename = "userID")]
+    user_id: i64,
+    #[serde(default)]
+    username: Option<String>,
+    #[serde(default)]
+    access: Access,
+}
+
+#[derive(Deserialize, Default)]
+struct Access {
+    #[serde(default)]
+    user: Option<Rights>,
+    /// `all`, or one entry per group id.
+    #[serde(default)]
+    groups: BTreeMap<String, Rights>,
+}
+
+#[derive(Deserialize, Default, Clone, Copy)]
+struct Rights {
+    #[serde(default)]
+    library: bool,
+    #[serde(default)]
+    write: bool,
+}
+
+pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+    // https://www.zotero.org/support/dev/web_api/v3/basics (Authentication, "keys/current")
+    let url = match ctx.url("https://api.zotero.org", "/keys/current") {
+        Ok(url) => url,
+        Err(outcome) => return outcome,
+    };
+    let request = ctx
+        .client
+        .get(url)
+        .header("Zotero-API-Key", ctx.get("api_key"))
+        .header("Zotero-API-Version", "3");
+    let reply = match ctx.send(request).await {
+        Ok(reply) => reply,
+        Err(outcome) => return outcome,
+    };
+    match reply.status {
+        200 => {}
+        403 if reply.text().trim() == "Invalid key" => {
+            return Outcome::rejected("Zotero does not know this API key (403 Invalid key)")
+                .advice("Copy the key again from https://www.zotero.org/settings/keys, or create a new private key there; note that Zotero blocks an IP for a while after five bad keys.");
+        }
+        _ => return reply.unexpected(),
+    }
+    let key: Key = match reply.json() {
+        Ok(key) => key,
+        Err(outcome) => return outcome,
+    };
+    let user = key.access.user.unwrap_or_default();
+    let rights = |r: Rights| match (r.library, r.write) {
+        (true, true) => "read/write",
+        (true, false) => "read only",
+        _ => "none",
+    };
+    let groups: BTreeMap<String, &str> = key
+        .access
+        .groups
+        .iter()
+        .map(|(id, r)| (id.clone(), rights(*r)))
+        .collect();
+    let facts = |o: Outcome| {
+        o.fact("user_id", key.user_id)
+            .fact("username", key.username.clone())
+            .fact("personal_library", rights(user))
+            .fact("groups", serde_json::to_value(&groups).unwrap_or_default())
+    };
+    let who = key.username.clone().unwrap_or_else(|| key.user_id.to_string());
+    if !(user.library && user.write) {
+        return facts(Outcome::misconfigured(format!(
+            "the key of {who} lacks personal-library write access"
+        )))
+        .advice("Edit the key at https://www.zotero.org/settings/keys: under Personal Library, tick Allow library access and Allow write access, then Save Key (the key stays the same).");
+    }
+    let group_write = match key.access.groups.get("all") {
+        Some(all) => all.library && all.write,
+        None => !key.access.groups.is_empty() && key.access.groups.values().all(|r| r.library && r.write),
+    };
+    let ok = facts(Outcome::ok(format!(
+        "Zotero accepted the key of {who}, with personal-library write access"
+    )));
+    if !group_write {
+        return ok
+            .warn_if_ok("but it lacks read/write access to groups, so the plugin cannot save citations in group libraries")
+            .advice("Edit the key at https://www.zotero.org/settings/keys: under Default Group Permissions choose Read/Write, then Save Key.");
+    }
+    ok
+}
