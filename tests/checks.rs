@@ -46,6 +46,13 @@ async fn every_provider_accepts_valid_keys() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_provider_rejects_a_wrong_secret() {
     for (id, start) in fakes::all() {
+        // The only exception: DocuSign answers `invalid_grant` for a wrong secret and for many
+        // unrelated causes alike, so its check never concludes `rejected` (verification.md §6);
+        // its rejected config ends `unreachable`, asserted in
+        // fakes::docusign::docusign_wrong_secret_is_unreachable_not_rejected.
+        if id == "docusign" {
+            continue;
+        }
         let fake = start().await;
         let sandbox = Sandbox::new();
         sandbox.set_provider(id, &fake.rejected_config());
@@ -122,8 +129,9 @@ async fn no_secret_leaks_at_any_verbosity_or_format() {
                 let out = sandbox
                     .run_async(&["-vvv", "check", id, "--format", format])
                     .await;
+                // DocuSign's rejected config ends `unreachable` (exit 3), see above.
                 assert!(
-                    out.code == 0 || out.code == 1,
+                    out.code == 0 || out.code == 1 || (id == "docusign" && out.code == 3),
                     "{id} {format}: exit {}:\n{}",
                     out.code,
                     out.all()

@@ -106,5 +106,13 @@ macro_rules! checks {
 
 // The registry: one line per provider. `tests/catalog.rs` fails until it lists every catalog id.
 checks![
+    "apple" => apple,
+    "docusign" => docusign,
+    "facebook" => facebook,
+    "mendeley" => mendeley,
+    "microsoft" => microsoft,
+    "onedrive" => onedrive,
     "telegram" => telegram,
+    "twitter" => twitter,
+    "vk" => vk,
 ];

@@ -54,7 +54,15 @@ macro_rules! fakes {
 }
 
 fakes![
+    "apple" => apple,
+    "docusign" => docusign,
+    "facebook" => facebook,
+    "mendeley" => mendeley,
+    "microsoft" => microsoft,
+    "onedrive" => onedrive,
     "telegram" => telegram,
+    "twitter" => twitter,
+    "vk" => vk,
 ];
 
 /// The user and password of an `Authorization: Basic` header, decoded.
