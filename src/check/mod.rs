@@ -106,6 +106,12 @@ macro_rules! checks {
 
 // The registry: one line per provider. `tests/catalog.rs` fails until it lists every catalog id.
 checks![
+    "apple" => apple,
+    "docusign" => docusign,
+    "facebook" => facebook,
+    "mendeley" => mendeley,
+    "microsoft" => microsoft,
+    "onedrive" => onedrive,
     "telegram" => telegram,
     "google" => google,
     "dropbox" => dropbox,
@@ -121,4 +127,6 @@ checks![
     "bitly" => bitly,
     "zotero" => zotero,
     "easybib" => easybib,
+    "twitter" => twitter,
+    "vk" => vk,
 ];

@@ -54,6 +54,12 @@ macro_rules! fakes {
 }
 
 fakes![
+    "apple" => apple,
+    "docusign" => docusign,
+    "facebook" => facebook,
+    "mendeley" => mendeley,
+    "microsoft" => microsoft,
+    "onedrive" => onedrive,
     "telegram" => telegram,
     "google" => google,
     "dropbox" => dropbox,
@@ -69,6 +75,8 @@ fakes![
     "bitly" => bitly,
     "zotero" => zotero,
     "easybib" => easybib,
+    "twitter" => twitter,
+    "vk" => vk,
 ];
 
 /// The user and password of an `Authorization: Basic` header, decoded.

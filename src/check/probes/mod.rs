@@ -1,3 +1,4 @@
 //! Mechanisms several checks share, written once.
 
+pub mod entra;
 pub mod oauth;

@@ -1,0 +1,102 @@
+//! Mendeley OAuth fake: `POST /oauth/token` with Basic app id:secret and
+//! `grant_type=client_credentials&scope=all` (verification.md §15; the error body is
+//! UNCONFIRMED there, so the RFC 6749 one is served).
+
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+use super::{Fake, basic_auth, form};
+#[cfg(test)]
+use crate::support::{Sandbox, assert_no_leak};
+
+pub const APP_ID: &str = "13577";
+pub const SECRET: &str = "Vq7rTz2WmKp9XbLd";
+pub const WRONG_SECRET: &str = "Hc4nRy8JfQs3GwUe";
+
+pub async fn start() -> Fake {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(|req: &Request| {
+            let fields = form(req);
+            if fields.get("grant_type").map(String::as_str) != Some("client_credentials") {
+                return ResponseTemplate::new(400).set_body_json(json!({"error": "unsupported_grant_type"}));
+            }
+            if fields.get("scope").map(String::as_str) != Some("all") {
+                return ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_scope"}));
+            }
+            match basic_auth(req) {
+                Some((id, secret)) if id == APP_ID && secret == SECRET => {
+                    ResponseTemplate::new(200).set_body_json(json!({
+                        "access_token": "MSwxNzE4MDAwMDAwLCwxMzU3NywsLHE4VjR4TjJwTDdrUTl6UjN3WTZt",
+                        "token_type": "bearer", "expires_in": 3600, "scope": "all"
+                    }))
+                }
+                _ => ResponseTemplate::new(401)
+                    .insert_header("WWW-Authenticate", "Basic realm=\"mendeley\"")
+                    .set_body_json(json!({"error": "invalid_client", "error_description": "Bad client credentials"})),
+            }
+        })
+        .mount(&server)
+        .await;
+    Fake {
+        endpoint: server.uri(),
+        valid: vec![("client_id", APP_ID.into()), ("client_secret", SECRET.into())],
+        rejected: vec![("client_id", APP_ID.into()), ("client_secret", WRONG_SECRET.into())],
+        secrets: vec![SECRET.into(), WRONG_SECRET.into()],
+        guard: Box::new(server),
+    }
+}
+
+async fn run(config: &[(&'static str, String)]) -> crate::support::Output {
+    let sandbox = Sandbox::new();
+    sandbox.set_provider("mendeley", config);
+    sandbox.check_json("mendeley", &[]).await
+}
+
+#[tokio::test]
+async fn mendeley_valid_keys_are_ok() {
+    let fake = start().await;
+    let out = run(&fake.valid_config()).await;
+    assert_eq!(out.status("mendeley"), "ok", "{}", out.all());
+    assert_eq!(out.code, 0);
+    assert_eq!(out.result("mendeley")["facts"]["token_type"], "bearer");
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn mendeley_wrong_secret_is_rejected() {
+    let fake = start().await;
+    let out = run(&fake.rejected_config()).await;
+    assert_eq!(out.status("mendeley"), "rejected", "{}", out.all());
+    assert_eq!(out.code, 1);
+    assert!(out.result("mendeley")["advice"].as_str().unwrap().contains("myapps"));
+    assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn mendeley_id_only_is_skipped_without_a_request() {
+    let fake = start().await;
+    let out = run(&[("client_id", APP_ID.into()), ("endpoint", fake.endpoint.clone())]).await;
+    assert_eq!(out.status("mendeley"), "skipped", "{}", out.all());
+    assert_eq!(
+        out.result("mendeley")["message"],
+        "id only — cannot verify without the secret"
+    );
+    let server = fake.guard.downcast_ref::<MockServer>().unwrap();
+    assert!(server.received_requests().await.unwrap().is_empty(), "a request was sent");
+}
+
+#[tokio::test]
+async fn mendeley_unknown_answer_is_unreachable() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(403).set_body_string("<html>Forbidden</html>"))
+        .mount(&server)
+        .await;
+    let out = run(&[("client_id", APP_ID.into()), ("client_secret", SECRET.into()), ("endpoint", server.uri())]).await;
+    assert_eq!(out.status("mendeley"), "unreachable", "{}", out.all());
+    assert_eq!(out.code, 3);
+    assert_no_leak(&out, &[SECRET.into()]);
+}
