@@ -107,4 +107,9 @@ macro_rules! checks {
 // The registry: one line per provider. `tests/catalog.rs` fails until it lists every catalog id.
 checks![
     "telegram" => telegram,
+    "twilio" => twilio,
+    "clickatell" => clickatell,
+    "smsc" => smsc,
+    "rackspace" => rackspace,
+    "selectel" => selectel,
 ];

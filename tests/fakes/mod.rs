@@ -55,6 +55,11 @@ macro_rules! fakes {
 
 fakes![
     "telegram" => telegram,
+    "twilio" => twilio,
+    "clickatell" => clickatell,
+    "smsc" => smsc,
+    "rackspace" => rackspace,
+    "selectel" => selectel,
 ];
 
 /// The user and password of an `Authorization: Basic` header, decoded.
