@@ -129,4 +129,9 @@ checks![
     "easybib" => easybib,
     "twitter" => twitter,
     "vk" => vk,
+    "twilio" => twilio,
+    "clickatell" => clickatell,
+    "smsc" => smsc,
+    "rackspace" => rackspace,
+    "selectel" => selectel,
 ];

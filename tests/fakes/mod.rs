@@ -77,6 +77,11 @@ fakes![
     "easybib" => easybib,
     "twitter" => twitter,
     "vk" => vk,
+    "twilio" => twilio,
+    "clickatell" => clickatell,
+    "smsc" => smsc,
+    "rackspace" => rackspace,
+    "selectel" => selectel,
 ];
 
 /// The user and password of an `Authorization: Basic` header, decoded.
