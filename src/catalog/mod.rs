@@ -95,7 +95,7 @@ pub fn find(name: &str) -> Option<&'static Provider> {
     let wanted = name.trim().to_ascii_lowercase();
     all()
         .iter()
-        .find(|p| p.id == wanted || p.aliases.iter().any(|a| *a == wanted))
+        .find(|p| p.id == wanted || p.aliases.contains(&wanted))
 }
 
 /// The id closest to a mistyped name, for "did you mean" hints.

@@ -63,9 +63,9 @@ pub fn show(app: &App) -> Result<ExitStatus> {
                 portal.redirect_uri
             ));
             if providers.is_empty() {
-                output::println(&format!(
-                    "\nNo provider is configured. Start with `integrate add <id>`; `integrate providers` lists them."
-                ));
+                output::println(
+                    "\nNo provider is configured. Start with `integrate add <id>`; `integrate providers` lists them.",
+                );
             }
             for r in &providers {
                 let state = match (r.configured(), r.enabled) {

@@ -53,6 +53,8 @@ macro_rules! fakes {
     };
 }
 
+pub mod docspace;
+
 fakes![
     "telegram" => telegram,
 ];
