@@ -45,6 +45,7 @@ impl Ctx<'_> {
 
     /// The URL for `path_and_query` on the provider's `origin` (e.g. `https://api.telegram.org`),
     /// or on `endpoint` when one is set: same path, same query, another origin.
+    #[allow(clippy::result_large_err)] // an Outcome is the check's answer, built once per check
     pub fn url(&self, origin: &str, path_and_query: &str) -> Result<url::Url, Outcome> {
         let base = match &self.endpoint {
             Some(endpoint) => endpoint.as_str().trim_end_matches('/').to_string(),
@@ -56,6 +57,7 @@ impl Ctx<'_> {
     }
 
     /// Rewrites a full URL taken from the credentials (GCS `token_uri`) onto `endpoint`.
+    #[allow(clippy::result_large_err)]
     pub fn rebase(&self, full: &str) -> Result<url::Url, Outcome> {
         let parsed = url::Url::parse(full)
             .map_err(|e| Outcome::rejected(format!("`{full}` is not a URL: {e}")))?;

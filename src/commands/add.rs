@@ -9,12 +9,9 @@ use anyhow::{Context, Result};
 use super::App;
 use crate::catalog::{self, Kind, Provider, validate};
 use crate::check::Status;
-use crate::check::run;
-use crate::cli::{AddArgs, Format, SecretsStore};
+use crate::cli::{AddArgs, Format};
 use crate::config::resolve::{Source, Value};
-use crate::config::{
-    ConfigFile, ResolvedProvider, SecretRef, file, keyring, resolve, secret::keyring_name,
-};
+use crate::config::{ResolvedProvider, resolve, save};
 use crate::exit::{ExitStatus, usage};
 use crate::output::{self, check as render};
 use crate::{redact, wizard};
@@ -150,8 +147,24 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
             ));
         }
     }
-    let store = store_choice(&config, &args);
-    save(app, provider, &config, &values, &given, store)?;
+    let keyring = save::save(
+        &app.config_path,
+        provider,
+        &config,
+        &values,
+        &given,
+        args.secrets,
+    )?;
+    let place = if keyring {
+        " (secrets in the OS keyring)"
+    } else {
+        ""
+    };
+    output::note(&format!(
+        "Saved {} to {}{place}.",
+        provider.id,
+        app.config_path.display()
+    ));
     Ok(exit)
 }
 
@@ -268,147 +281,4 @@ fn candidate(provider: &'static Provider, values: &BTreeMap<String, String>) -> 
         }
     }
     resolved
-}
-
-/// Where secrets go when nothing else decides: --secrets, else `[defaults] secrets`, else file.
-fn store_choice(config: &ConfigFile, args: &AddArgs) -> Option<SecretsStore> {
-    if args.secrets.is_some() {
-        return args.secrets;
-    }
-    let _ = config;
-    None
-}
-
-fn default_store(config: &ConfigFile) -> SecretsStore {
-    match config
-        .doc
-        .get("defaults")
-        .and_then(|d| d.get("secrets"))
-        .and_then(|s| s.as_str())
-    {
-        Some("keyring") => SecretsStore::Keyring,
-        _ => SecretsStore::File,
-    }
-}
-
-fn save(
-    app: &App,
-    provider: &Provider,
-    config: &ConfigFile,
-    values: &BTreeMap<String, String>,
-    given: &BTreeMap<String, String>,
-    explicit: Option<SecretsStore>,
-) -> Result<()> {
-    let table = config.provider_table(&provider.id);
-    let fallback = default_store(config);
-    // Decide each field's entry first; keyring writes happen before the file is touched, so a
-    // keyring failure leaves the file exactly as it was.
-    let mut entries: Vec<(String, SecretRef)> = Vec::new();
-    let mut keyring_writes: Vec<(String, String)> = Vec::new();
-    for (name, value) in values {
-        let secret = provider.field(name).is_some_and(|f| f.secret);
-        let previous = table
-            .and_then(|t| t.get(name))
-            .and_then(|item| SecretRef::from_item(item).ok());
-        let changed = given.contains_key(name);
-        let entry = if !secret {
-            match (&previous, changed) {
-                (Some(SecretRef::Env(var)), false) => SecretRef::Env(var.clone()),
-                _ => SecretRef::Inline(value.clone()),
-            }
-        } else {
-            let store = explicit.unwrap_or(match &previous {
-                Some(SecretRef::Keyring(_)) => SecretsStore::Keyring,
-                Some(SecretRef::Inline(_)) => SecretsStore::File,
-                _ => fallback,
-            });
-            match (&previous, changed, store) {
-                (Some(SecretRef::Env(var)), false, _) if explicit.is_none() => {
-                    SecretRef::Env(var.clone())
-                }
-                (_, _, SecretsStore::File) => SecretRef::Inline(value.clone()),
-                (_, _, SecretsStore::Keyring) => {
-                    let key = match &previous {
-                        Some(SecretRef::Keyring(k)) => k.clone(),
-                        _ => keyring_name(&provider.id, name),
-                    };
-                    keyring_writes.push((key.clone(), value.clone()));
-                    SecretRef::Keyring(key)
-                }
-            }
-        };
-        entries.push((name.clone(), entry));
-    }
-    for (key, value) in &keyring_writes {
-        keyring::set(key, value).map_err(|e| usage(format!("{e}; nothing was saved")))?;
-    }
-    file::update(&app.config_path, |doc| {
-        let providers = doc
-            .entry("providers")
-            .or_insert_with(toml_edit::table)
-            .as_table_mut()
-            .ok_or_else(|| {
-                usage(format!(
-                    "{}: `providers` is not a table",
-                    app.config_path.display()
-                ))
-            })?;
-        providers.set_implicit(true);
-        let table = providers
-            .entry(&provider.id)
-            .or_insert_with(toml_edit::table)
-            .as_table_mut()
-            .ok_or_else(|| {
-                usage(format!(
-                    "{}: `providers.{}` is not a table",
-                    app.config_path.display(),
-                    provider.id
-                ))
-            })?;
-        let mut changed = false;
-        for (name, entry) in &entries {
-            let old = table.get(name).and_then(|i| SecretRef::from_item(i).ok());
-            if old.as_ref() == Some(entry) {
-                continue;
-            }
-            changed = true;
-            let item = if name == "enabled"
-                || provider.field(name).is_some_and(|f| f.kind == Kind::Bool)
-            {
-                match (
-                    entry,
-                    validate::parse_bool(values.get(name).map(String::as_str).unwrap_or("")),
-                ) {
-                    (SecretRef::Inline(_), Some(b)) => toml_edit::value(b),
-                    _ => entry.to_item(),
-                }
-            } else {
-                entry.to_item()
-            };
-            // Keep a comment the user wrote after the old value.
-            let decor = table
-                .get(name)
-                .and_then(|i| i.as_value())
-                .map(|v| v.decor().clone());
-            table.insert(name, item);
-            if let (Some(decor), Some(value)) =
-                (decor, table.get_mut(name).and_then(|i| i.as_value_mut()))
-            {
-                *value.decor_mut() = decor;
-            }
-        }
-        Ok(((), changed))
-    })?;
-    let place = if keyring_writes.is_empty() {
-        ""
-    } else {
-        " (secrets in the OS keyring)"
-    };
-    output::note(&format!(
-        "Saved {} to {}{place}.",
-        provider.id,
-        app.config_path.display()
-    ));
-    let _ = run::counts;
-    Ok(())
 }

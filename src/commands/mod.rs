@@ -6,8 +6,12 @@ mod add;
 mod check;
 mod completions;
 mod config;
+mod export;
 mod guide;
+mod import;
 mod providers;
+mod pull;
+mod push;
 mod toggle;
 
 use std::io::IsTerminal;
@@ -108,12 +112,11 @@ fn run(app: &App, command: Command) -> Result<ExitStatus> {
         Command::Check(args) => check::exec(app, args),
         Command::Completions { shell } => completions::exec(shell),
         Command::Man => completions::man(),
-        Command::Export(_)
-        | Command::Import(_)
-        | Command::Push(_)
-        | Command::Pull(_)
-        | Command::Doctor(_)
-        | Command::Report(_) => Err(crate::exit::usage(
+        Command::Export(args) => export::exec(app, args),
+        Command::Import(args) => import::exec(app, args),
+        Command::Push(args) => push::exec(app, args),
+        Command::Pull(args) => pull::exec(app, args),
+        Command::Doctor(_) | Command::Report(_) => Err(crate::exit::usage(
             "this command is being built on another branch",
         )),
     }

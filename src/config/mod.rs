@@ -5,6 +5,7 @@ pub mod file;
 pub mod keyring;
 pub mod path;
 pub mod resolve;
+pub mod save;
 pub mod secret;
 
 pub use file::ConfigFile;

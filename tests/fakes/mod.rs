@@ -53,6 +53,8 @@ macro_rules! fakes {
     };
 }
 
+pub mod docspace;
+
 fakes![
     "apple" => apple,
     "docusign" => docusign,
