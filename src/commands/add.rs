@@ -92,7 +92,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     if !existing.in_file || given.is_empty() || args.yes || !app.interactive {
         // Nothing to confirm: a first setup, a no-op, --yes, or a script.
     } else if !wizard::confirm(
-        &app.lang.pick(
+        app.lang.pick(
             &format!("{} is already configured. Replace its values?", provider.id),
             &format!(
                 "{} est déjà configuré. Remplacer ses valeurs ?",

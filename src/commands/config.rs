@@ -63,9 +63,9 @@ pub fn show(app: &App) -> Result<ExitStatus> {
                 portal.redirect_uri
             ));
             if providers.is_empty() {
-                output::println(&format!(
-                    "\nNo provider is configured. Start with `integrate add <id>`; `integrate providers` lists them."
-                ));
+                output::println(
+                    "\nNo provider is configured. Start with `integrate add <id>`; `integrate providers` lists them.",
+                );
             }
             for r in &providers {
                 let state = match (r.configured(), r.enabled) {
@@ -115,7 +115,8 @@ pub fn show(app: &App) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn provider_json(r: &ResolvedProvider) -> Value {
+/// One provider's fields, secrets masked, with their sources (also used by `report`).
+pub(crate) fn provider_json(r: &ResolvedProvider) -> Value {
     let fields: Vec<Value> = r
         .values
         .iter()

@@ -6,8 +6,10 @@ mod add;
 mod check;
 mod completions;
 mod config;
+mod doctor;
 mod guide;
 mod providers;
+mod report;
 mod toggle;
 
 use std::io::IsTerminal;
@@ -108,14 +110,11 @@ fn run(app: &App, command: Command) -> Result<ExitStatus> {
         Command::Check(args) => check::exec(app, args),
         Command::Completions { shell } => completions::exec(shell),
         Command::Man => completions::man(),
-        Command::Export(_)
-        | Command::Import(_)
-        | Command::Push(_)
-        | Command::Pull(_)
-        | Command::Doctor(_)
-        | Command::Report(_) => Err(crate::exit::usage(
-            "this command is being built on another branch",
-        )),
+        Command::Doctor(args) => doctor::exec(app, args),
+        Command::Report(args) => report::exec(app, args),
+        Command::Export(_) | Command::Import(_) | Command::Push(_) | Command::Pull(_) => Err(
+            crate::exit::usage("this command is being built on another branch"),
+        ),
     }
 }
 
