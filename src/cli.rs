@@ -223,17 +223,24 @@ pub struct PullArgs {
 pub struct DoctorArgs {
     /// Provider ids or aliases (default: every configured provider)
     pub ids: Vec<String>,
-    /// Seconds each layer may take
+    /// Seconds each layer (and the live check) may take
     #[arg(long, default_value_t = 10.0, value_name = "SECS")]
     pub timeout: f64,
+    /// A portal config file to compare with (web.consumers.config or autofac.consumers.json;
+    /// default: the installed ones that exist)
+    #[arg(long = "portal-file", value_name = "FILE")]
+    pub portal_file: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Write the bundle here instead of stdout
+    /// Write the bundle here (mode 600) instead of stdout
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Seconds each doctor layer may take
     #[arg(long, default_value_t = 10.0, value_name = "SECS")]
     pub timeout: f64,
+    /// A portal config file to compare with (default: the installed ones that exist)
+    #[arg(long = "portal-file", value_name = "FILE")]
+    pub portal_file: Vec<PathBuf>,
 }

@@ -85,9 +85,35 @@ pub fn load() -> Result<Vec<Provider>, String> {
                 })?;
             }
         }
+        check_api_origin(&provider)?;
         providers.push(provider);
     }
     Ok(providers)
+}
+
+/// `api_origin` is an https origin whose `{placeholders}` each name a field with a default
+/// (so a diagnosis can always build the host).
+fn check_api_origin(provider: &Provider) -> Result<(), String> {
+    let id = &provider.id;
+    let origin = &provider.api_origin;
+    if !origin.starts_with("https://") || origin.trim_end_matches('/').matches('/').count() != 2 {
+        return Err(format!(
+            "providers/{id}.toml: api_origin {origin:?} must be https://host, without a path"
+        ));
+    }
+    for piece in origin.split('{').skip(1) {
+        let name = piece.split('}').next().unwrap_or_default();
+        if provider
+            .field(name)
+            .and_then(|f| f.default.as_ref())
+            .is_none()
+        {
+            return Err(format!(
+                "providers/{id}.toml: api_origin uses {{{name}}}, which is not a field with a default"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Finds a provider by id or alias, case-insensitively.

@@ -115,7 +115,8 @@ pub fn show(app: &App) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn provider_json(r: &ResolvedProvider) -> Value {
+/// One provider's fields, secrets masked, with their sources (also used by `report`).
+pub(crate) fn provider_json(r: &ResolvedProvider) -> Value {
     let fields: Vec<Value> = r
         .values
         .iter()

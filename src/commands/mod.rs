@@ -6,12 +6,14 @@ mod add;
 mod check;
 mod completions;
 mod config;
+mod doctor;
 mod export;
 mod guide;
 mod import;
 mod providers;
 mod pull;
 mod push;
+mod report;
 mod toggle;
 
 use std::io::IsTerminal;
@@ -116,9 +118,8 @@ fn run(app: &App, command: Command) -> Result<ExitStatus> {
         Command::Import(args) => import::exec(app, args),
         Command::Push(args) => push::exec(app, args),
         Command::Pull(args) => pull::exec(app, args),
-        Command::Doctor(_) | Command::Report(_) => Err(crate::exit::usage(
-            "this command is being built on another branch",
-        )),
+        Command::Doctor(args) => doctor::exec(app, args),
+        Command::Report(args) => report::exec(app, args),
     }
 }
 

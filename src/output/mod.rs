@@ -2,6 +2,8 @@
 //! way out. Colour follows `--color`, `NO_COLOR` and `CLICOLOR_FORCE` per stream (anstream).
 
 pub mod check;
+pub mod doctor;
+pub mod report;
 
 use std::io::{IsTerminal, Write};
 use std::sync::OnceLock;

@@ -6,12 +6,14 @@
 mod add;
 mod completions;
 mod config;
+mod doctor;
 mod export;
 mod import;
 mod keyring;
 mod providers;
 mod pull;
 mod push;
+mod report;
 mod toggle;
 mod wizard;
 

@@ -1,0 +1,417 @@
+//! Portal-level findings: what makes working keys fail inside ONLYOFFICE, which no API call
+//! can see. Each rule comes from the portal's code or help pages (shared/reference/onlyoffice.md
+//! §2-§5): DocuSign needs the portal on HTTPS; the redirect URI registered with the provider
+//! must be the portal's; keys set in a portal config file are read-only in its settings page;
+//! Twilio SMS two-factor needs an API key pair the config file does not declare; smsc with a
+//! zero balance is refused as "Bad keys"; Telegram needs the portal's Telegram service; and the
+//! integrate config file must be private.
+//!
+//! Values read from a portal file are only compared, never shown: findings name keys.
+
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+use super::{Finding, Severity};
+use crate::check::CheckResult;
+use crate::config::{Portal, ResolvedProvider};
+
+/// Where installed portals keep their consumer files (onlyoffice.md §1.1, §1.2).
+pub const INSTALLED_FILES: [&str; 3] = [
+    "/var/www/onlyoffice/WebStudio/web.consumers.config",
+    "/var/www/onlyoffice/Services/TeamLabSvc/web.consumers.config",
+    "/app/onlyoffice/config/autofac.consumers.json",
+];
+
+/// A portal consumer file found on this machine.
+pub struct PortalFile {
+    pub path: PathBuf,
+    /// `web.consumers.config` (XML) for Workspace, `autofac.consumers.json` for DocSpace.
+    pub docspace: bool,
+    text: String,
+}
+
+/// What the portal findings look at, besides each provider's values.
+pub struct PortalContext {
+    pub portal: Portal,
+    pub config_path: PathBuf,
+    pub files: Vec<PortalFile>,
+    /// Files asked for that could not be read, with why.
+    pub unreadable: Vec<String>,
+}
+
+impl PortalContext {
+    /// Reads the portal files given, or the installed ones that exist.
+    pub fn load(portal: Portal, config_path: &Path, paths: &[PathBuf]) -> PortalContext {
+        let candidates: Vec<PathBuf> = if paths.is_empty() {
+            INSTALLED_FILES
+                .iter()
+                .map(PathBuf::from)
+                .filter(|p| p.exists())
+                .collect()
+        } else {
+            paths.to_vec()
+        };
+        let mut files = Vec::new();
+        let mut unreadable = Vec::new();
+        for path in candidates {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => files.push(PortalFile {
+                    docspace: path.extension().is_some_and(|e| e == "json"),
+                    path,
+                    text,
+                }),
+                Err(e) => unreadable.push(format!("{}: {e}", path.display())),
+            }
+        }
+        PortalContext {
+            portal,
+            config_path: config_path.to_path_buf(),
+            files,
+            unreadable,
+        }
+    }
+}
+
+/// Findings about the whole setup rather than one provider.
+pub fn global(ctx: &PortalContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(&ctx.config_path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                out.push(
+                    Finding::new(
+                        Severity::Warning,
+                        "config_permissions",
+                        format!(
+                            "{} is readable by other users (mode {mode:o}) and may hold secrets",
+                            ctx.config_path.display()
+                        ),
+                    )
+                    .advice(format!("chmod 600 {}", ctx.config_path.display())),
+                );
+            } else {
+                out.push(Finding::new(
+                    Severity::Info,
+                    "config_permissions",
+                    format!("{} is private (mode {mode:o})", ctx.config_path.display()),
+                ));
+            }
+        }
+    }
+    match &ctx.portal.url {
+        None => out.push(
+            Finding::new(Severity::Info, "portal_url", "[portal] url is not set, so the checks that depend on it (HTTPS for DocuSign) cannot run")
+                .advice("Add `[portal] url = \"https://portal.example.com\"` to the config file."),
+        ),
+        Some(url) if url.starts_with("http://") => out.push(
+            Finding::new(Severity::Warning, "portal_http", format!("the portal is served over plain HTTP ({url})"))
+                .advice("Serve the portal over HTTPS: OAuth providers and DocuSign refuse plain-HTTP sites, and keys travel in clear."),
+        ),
+        Some(_) => {}
+    }
+    for file in &ctx.files {
+        out.push(Finding::new(
+            Severity::Info,
+            "portal_file",
+            format!("portal config file {} read", file.path.display()),
+        ));
+    }
+    for line in &ctx.unreadable {
+        out.push(
+            Finding::new(Severity::Warning, "portal_file_unreadable", format!("cannot read the portal config file {line}"))
+                .advice("Run doctor as a user that can read it (often root), or pass --portal-file with a copy."),
+        );
+    }
+    out
+}
+
+/// Findings for one provider that need no network.
+pub fn findings(resolved: &ResolvedProvider, ctx: &PortalContext) -> Vec<Finding> {
+    let provider = resolved.provider;
+    let id = provider.id.as_str();
+    let mut out = Vec::new();
+    if !resolved.enabled {
+        out.push(Finding::new(
+            Severity::Info,
+            "disabled",
+            "disabled in the integrate config: export and push skip it",
+        ));
+    }
+    if id == "docusign" {
+        out.push(match ctx.portal.url.as_deref() {
+            Some(url) if url.starts_with("http://") => Finding::new(Severity::Error, "docusign_needs_https", format!("DocuSign does not work with a portal on plain HTTP ({url})"))
+                .advice("Serve the portal over HTTPS (and set [portal] url to the https:// address); DocuSign refuses to redirect to or call back an HTTP site."),
+            Some(_) => Finding::new(Severity::Info, "docusign_needs_https", "the portal is on HTTPS, as DocuSign requires"),
+            None => Finding::new(Severity::Info, "docusign_needs_https", "DocuSign needs the portal on HTTPS; set [portal] url so doctor can check it"),
+        });
+    }
+    if provider
+        .guide
+        .iter()
+        .any(|step| step.en.contains("{redirect_uri}"))
+    {
+        out.extend(redirect_findings(resolved, ctx));
+    }
+    for file in &ctx.files {
+        out.extend(file_findings(resolved, file));
+    }
+    if id == "twilio" {
+        let missing: Vec<&str> = ["api_key_sid", "api_key_secret"]
+            .into_iter()
+            .filter(|f| resolved.get(f).is_none_or(str::is_empty))
+            .collect();
+        if !missing.is_empty() {
+            out.push(
+                Finding::new(Severity::Warning, "twilio_sms_2fa", format!("SMS two-factor on Workspace also needs an API key SID and secret (twilioKeySid, twilioKeySecret); {} not set, so the portal will not send codes through Twilio", missing.join(" and ")))
+                    .advice("Create an API key in the Twilio console (Account > API keys & tokens), then `integrate add twilio --set api_key_sid=SK... --set api_key_secret=@FILE`. Calls (VoIP) work without it."),
+            );
+        }
+    }
+    if id == "telegram" {
+        out.push(
+            Finding::new(Severity::Info, "telegram_service", "on Workspace the portal validates and uses the bot through its Telegram service (onlyofficeTelegram, part of TeamLabSvc): it must be running")
+                .advice("If the portal answers \"Bad keys\" while this check passes, start the service: systemctl status onlyofficeTelegram (or docker exec into the community server and check it)."),
+        );
+    }
+    out
+}
+
+/// Findings that need the live check's result.
+pub fn after_check(resolved: &ResolvedProvider, check: &CheckResult) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if resolved.provider.id == "smsc" {
+        let balance = check.facts.get("balance").and_then(|b| match b {
+            serde_json::Value::Number(n) => n.as_f64(),
+            serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        });
+        match balance {
+            Some(b) if b <= 0.0 => out.push(
+                Finding::new(Severity::Error, "smsc_zero_balance", format!("the smsc balance is {b}: the portal refuses these keys (\"Bad keys\") and sends no SMS"))
+                    .advice("Top up the smsc.ru account, then save the keys in the portal again."),
+            ),
+            Some(_) => {}
+            None => out.push(Finding::new(Severity::Info, "smsc_zero_balance", "the portal refuses smsc keys while the account balance is 0 (it validates with balance.php)")),
+        }
+    }
+    out
+}
+
+fn redirect_findings(resolved: &ResolvedProvider, ctx: &PortalContext) -> Vec<Finding> {
+    let provider = resolved.provider;
+    let wanted = &ctx.portal.redirect_uri;
+    let mut out = vec![
+        Finding::new(
+            Severity::Info,
+            "redirect_uri",
+            format!(
+                "the redirect URI registered with {} must be exactly {wanted}",
+                provider.name
+            ),
+        )
+        .advice(format!(
+            "Compare it in {}; a trailing slash or http/https difference is a mismatch.",
+            provider.console_url
+        )),
+    ];
+    if !wanted.starts_with("https://") {
+        out.push(
+            Finding::new(Severity::Warning, "redirect_uri_not_https", format!("the redirect URI {wanted} is not https://; {} only accepts https redirect URIs for web apps", provider.name))
+                .advice("Use https://service.onlyoffice.com/oauth2.aspx, or the https address of your own copy of the relay page."),
+        );
+    }
+    // A portal serving /oauth2.aspx itself did not work without copying the relay page
+    // (ONLYOFFICE/CommunityServer#102).
+    if let Some(url) = &ctx.portal.url
+        && wanted.starts_with(url.trim_end_matches('/'))
+        && wanted.ends_with("oauth2.aspx")
+    {
+        out.push(
+            Finding::new(Severity::Warning, "redirect_uri_self_hosted", format!("the redirect URI {wanted} is on the portal itself; it works only if the relay page (oauth2.aspx/oauth2.html) was copied there and the portal files point to it"))
+                .advice("See ONLYOFFICE/CommunityServer#102, or keep the default https://service.onlyoffice.com/oauth2.aspx."),
+        );
+    }
+    for file in &ctx.files {
+        for (key, value) in items(file) {
+            if key.ends_with("RedirectUrl")
+                && owns(resolved, file, &key)
+                && !value.is_empty()
+                && value != *wanted
+            {
+                out.push(
+                    Finding::new(Severity::Warning, "redirect_uri_mismatch", format!("{} sets {key} to {value}, but integrate is configured with {wanted}; the provider's registration must match what the portal sends", file.path.display()))
+                        .advice("Make [portal] redirect_uri, the portal file and the provider's registered redirect URI the same."),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Keys already set in a portal file: read-only in the portal's UI, and possibly not the keys
+/// checked here.
+fn file_findings(resolved: &ResolvedProvider, file: &PortalFile) -> Vec<Finding> {
+    let mapping = if file.docspace {
+        &resolved.provider.portal.docspace
+    } else {
+        &resolved.provider.portal.workspace
+    };
+    if !mapping.supported {
+        return Vec::new();
+    }
+    let values: Vec<(String, String)> = items(file);
+    let mut set = Vec::new();
+    let mut different = Vec::new();
+    for (field, key) in &mapping.keys {
+        let Some((_, value)) = values.iter().find(|(k, v)| k == key && !v.is_empty()) else {
+            continue;
+        };
+        set.push(key.clone());
+        if resolved
+            .get(field)
+            .is_some_and(|mine| mine.trim() != value.trim())
+        {
+            different.push(field.clone());
+        }
+    }
+    let mut out = Vec::new();
+    if !set.is_empty() {
+        let what = if file.docspace {
+            "saving them from the settings page fails with access denied"
+        } else {
+            "the portal shows them read-only in Settings > Integration > Third-party services"
+        };
+        out.push(
+            Finding::new(Severity::Warning, "keys_read_only", format!("{} sets {}: {what}", file.path.display(), set.join(", ")))
+                .advice("Change these keys in that file (integrate export), then restart the portal; or empty them there to manage them in the UI."),
+        );
+    }
+    if !different.is_empty() {
+        out.push(
+            Finding::new(Severity::Warning, "portal_file_differs", format!("{} holds a different {} than the integrate config: the portal uses the file's value, not the one checked here", file.path.display(), different.join(", ")))
+                .advice("Run `integrate export` to write the checked keys into the portal file, or `integrate import` to check the portal's."),
+        );
+    }
+    out
+}
+
+/// Whether a portal key such as `dropboxRedirectUrl` belongs to this provider: its stem
+/// (`dropbox`) starts one of the provider's own key names in that file's generation.
+fn owns(resolved: &ResolvedProvider, file: &PortalFile, key: &str) -> bool {
+    let stem = key.trim_end_matches("RedirectUrl").to_ascii_lowercase();
+    let mapping = if file.docspace {
+        &resolved.provider.portal.docspace
+    } else {
+        &resolved.provider.portal.workspace
+    };
+    !stem.is_empty()
+        && mapping
+            .keys
+            .values()
+            .any(|k| k.to_ascii_lowercase().starts_with(&stem))
+}
+
+/// Every `key = value` item of a portal file: `<item key=".." value=".." />` in the XML
+/// (hidden items included), `"key": "value"` in the JSON.
+fn items(file: &PortalFile) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if file.docspace {
+        let re = Regex::new(r#""([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"((?:[^"\\]|\\.)*)""#)
+            .expect("static regex");
+        for cap in re.captures_iter(&file.text) {
+            let value = serde_json::from_str::<String>(&format!("\"{}\"", &cap[2]))
+                .unwrap_or_else(|_| cap[2].to_string());
+            out.push((cap[1].to_string(), value));
+        }
+    } else {
+        let item = Regex::new(r"<item\b[^>]*>").expect("static regex");
+        let attr = |tag: &str, name: &str| {
+            Regex::new(&format!(r#"\b{name}\s*=\s*"([^"]*)""#))
+                .ok()
+                .and_then(|re| re.captures(tag).map(|c| c[1].to_string()))
+        };
+        for tag in item.find_iter(&file.text) {
+            if let (Some(key), Some(value)) =
+                (attr(tag.as_str(), "key"), attr(tag.as_str(), "value"))
+            {
+                out.push((key, unescape(&value)));
+            }
+        }
+    }
+    out
+}
+
+fn unescape(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#xA;", "\n")
+        .replace("&#10;", "\n")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{CheckResult, Outcome};
+    use crate::config::{ConfigFile, resolve};
+
+    fn resolved(id: &str, toml: &str) -> ResolvedProvider {
+        let config = ConfigFile {
+            path: PathBuf::from("/tmp/integrate.toml"),
+            doc: toml.parse().unwrap(),
+            exists: true,
+        };
+        resolve::resolve(&config, crate::catalog::find(id).unwrap())
+    }
+
+    #[test]
+    fn smsc_with_zero_balance_is_an_error() {
+        let r = resolved(
+            "smsc",
+            "[providers.smsc]\nlogin = \"portal\"\npassword = \"x\"\n",
+        );
+        let check = CheckResult::new(
+            "smsc",
+            Outcome::ok("balance read").fact("balance", "0.00"),
+            5,
+        );
+        let found = after_check(&r, &check);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.code == "smsc_zero_balance" && f.severity == Severity::Error),
+            "{found:?}"
+        );
+        let check = CheckResult::new("smsc", Outcome::ok("balance read").fact("balance", 12.5), 5);
+        assert!(after_check(&r, &check).is_empty());
+    }
+
+    #[test]
+    fn portal_file_items_are_read_from_xml_and_json() {
+        let xml = PortalFile {
+            path: "web.consumers.config".into(),
+            docspace: false,
+            text: r#"<item key="telegramBotToken" value="a&amp;b" hidden="true" /><item value="v" key="k"/>"#.into(),
+        };
+        assert_eq!(
+            items(&xml),
+            vec![
+                ("telegramBotToken".into(), "a&b".into()),
+                ("k".into(), "v".into())
+            ]
+        );
+        let json = PortalFile {
+            path: "autofac.consumers.json".into(),
+            docspace: true,
+            text: r#"{"props": {"telegramBotToken": "t\"x", "telegramBotName": ""}}"#.into(),
+        };
+        assert_eq!(items(&json)[0], ("telegramBotToken".into(), "t\"x".into()));
+    }
+}

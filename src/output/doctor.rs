@@ -1,0 +1,201 @@
+//! Doctor results as text (flutter doctor's shape: one line per provider with ✓ / ! / ✗,
+//! detail only under problems unless -v, and a closing verdict line, since IDE panes and CI
+//! logs often show only the bottom) and as one JSON document.
+
+use serde_json::{Value, json};
+
+use super::{BOLD, DIM, GREEN, RED, YELLOW, paint};
+use crate::check::Status;
+use crate::doctor::{Diagnosis, Finding, Layer, LayerStatus, Severity, counts};
+
+fn symbol(status: Status) -> String {
+    match status {
+        Status::Ok | Status::Skipped => paint(GREEN, "✓"),
+        Status::Warning => paint(YELLOW, "!"),
+        Status::Rejected | Status::Misconfigured | Status::Unreachable => paint(RED, "✗"),
+    }
+}
+
+fn layer_symbol(status: LayerStatus) -> String {
+    match status {
+        LayerStatus::Ok => paint(GREEN, "✓"),
+        LayerStatus::Warning => paint(YELLOW, "!"),
+        LayerStatus::Failed => paint(RED, "✗"),
+        LayerStatus::Skipped => paint(DIM, "-"),
+        LayerStatus::NotRun => paint(DIM, "·"),
+    }
+}
+
+fn finding_symbol(severity: Severity) -> String {
+    match severity {
+        Severity::Info => paint(DIM, "i"),
+        Severity::Warning => paint(YELLOW, "!"),
+        Severity::Error => paint(RED, "✗"),
+    }
+}
+
+/// Whether a provider gets its detail without -v.
+fn is_problem(d: &Diagnosis) -> bool {
+    !matches!(d.status, Status::Ok | Status::Skipped)
+}
+
+/// The whole text report: provider lines, their detail where needed, setup findings, verdict.
+pub fn text(diagnoses: &[Diagnosis], global: &[Finding], verbose: bool) -> String {
+    let mut out = String::new();
+    for d in diagnoses {
+        out.push_str(&provider_text(d, verbose));
+    }
+    let shown: Vec<&Finding> = global
+        .iter()
+        .filter(|f| verbose || f.severity > Severity::Info)
+        .collect();
+    if !shown.is_empty() {
+        out.push_str(&format!("{}\n", paint(BOLD, "setup")));
+        for finding in shown {
+            out.push_str(&finding_text(finding, "  "));
+        }
+    }
+    out.push_str(&summary(diagnoses, global));
+    out.push('\n');
+    out
+}
+
+fn provider_text(d: &Diagnosis, verbose: bool) -> String {
+    let mut out = format!(
+        "{} {:<11} {:<13} {} {}\n",
+        symbol(d.status),
+        d.provider,
+        d.status.as_str(),
+        d.message,
+        paint(DIM, &format!("({} ms)", d.elapsed_ms))
+    );
+    if !(verbose || is_problem(d)) {
+        return out;
+    }
+    if let Some(origin) = &d.origin {
+        out.push_str(&format!("    {} {origin}\n", paint(DIM, "host:")));
+    }
+    for layer in &d.layers {
+        out.push_str(&layer_text(layer, verbose));
+    }
+    for finding in &d.findings {
+        out.push_str(&finding_text(finding, "    "));
+    }
+    out
+}
+
+fn layer_text(layer: &Layer, verbose: bool) -> String {
+    let timing = match layer.status {
+        LayerStatus::NotRun | LayerStatus::Skipped => String::new(),
+        _ => format!(" {}", paint(DIM, &format!("({} ms)", layer.elapsed_ms))),
+    };
+    let mut out = format!(
+        "    {} {:<6} {}{timing}\n",
+        layer_symbol(layer.status),
+        layer.name,
+        layer.summary
+    );
+    let detail = verbose || matches!(layer.status, LayerStatus::Failed | LayerStatus::Warning);
+    // The check's own facts are the check's business: shown with -v like `check -v` does.
+    if detail {
+        for (key, value) in &layer.evidence {
+            let shown = match value {
+                Value::String(s) => s.clone(),
+                Value::Array(items) if items.is_empty() => continue,
+                Value::Array(items) => items
+                    .iter()
+                    .map(|i| match i {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                other => other.to_string(),
+            };
+            out.push_str(&format!(
+                "             {} {shown}\n",
+                paint(DIM, &format!("{key}:"))
+            ));
+        }
+        if let Some(advice) = &layer.advice {
+            out.push_str(&format!("             {} {advice}\n", paint(BOLD, "→")));
+        }
+    }
+    out
+}
+
+fn finding_text(finding: &Finding, indent: &str) -> String {
+    let mut out = format!(
+        "{indent}{} {} {}\n",
+        finding_symbol(finding.severity),
+        paint(DIM, &format!("[{}]", finding.code)),
+        finding.message
+    );
+    if let Some(advice) = &finding.advice
+        && finding.severity > Severity::Info
+    {
+        out.push_str(&format!("{indent}  {} {advice}\n", paint(BOLD, "→")));
+    }
+    out
+}
+
+/// The last line: the verdict, with where to look next.
+pub fn summary(diagnoses: &[Diagnosis], global: &[Finding]) -> String {
+    let total = diagnoses.len();
+    let problems = diagnoses.iter().filter(|d| is_problem(d)).count();
+    let setup = global
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+        .count();
+    let mut parts = Vec::new();
+    for status in Status::ALL {
+        let n = diagnoses.iter().filter(|d| d.status == status).count();
+        if n > 0 {
+            let text = format!("{n} {}", status.as_str());
+            parts.push(match status {
+                Status::Ok => paint(GREEN, &text),
+                Status::Rejected | Status::Misconfigured | Status::Unreachable => paint(RED, &text),
+                Status::Warning => paint(YELLOW, &text),
+                Status::Skipped => text,
+            });
+        }
+    }
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            one.to_string()
+        } else {
+            many.to_string()
+        }
+    };
+    if total == 0 {
+        return "No provider is configured: nothing to diagnose. Start with `integrate add <id>`."
+            .into();
+    }
+    if problems == 0 && setup == 0 {
+        return format!(
+            "No issues found ({total} {}: {}).",
+            plural(total, "provider", "providers"),
+            parts.join(", ")
+        );
+    }
+    let setup_text = if setup > 0 {
+        format!("; {setup} setup {}", plural(setup, "warning", "warnings"))
+    } else {
+        String::new()
+    };
+    format!(
+        "{problems} of {total} {} attention ({}){setup_text}. Details above; `integrate doctor -v` shows every layer.",
+        plural(total, "provider needs", "providers need"),
+        parts.join(", ")
+    )
+}
+
+/// The JSON document: `{"version":1,"providers":[...],"findings":[...],"counts":{...}}`.
+pub fn json_value(diagnoses: &[Diagnosis], global: &[Finding]) -> Value {
+    json!({
+        "version": 1,
+        "providers": diagnoses,
+        "findings": global,
+        "counts": counts(diagnoses),
+    })
+}

@@ -1,0 +1,88 @@
+//! The support report as markdown: a few lines a person reads first (version, OS, locale),
+//! the environment, the masked configuration as one table per provider, and the doctor text
+//! with every layer. Built from the same JSON facts that `report --format json` prints.
+
+use serde_json::Value;
+
+use crate::doctor::{Diagnosis, Finding};
+
+/// The report as markdown, from the facts JSON and the doctor results.
+pub fn markdown(facts: &Value, diagnoses: &[Diagnosis], global: &[Finding]) -> String {
+    let s = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "-".into(),
+        other => other.to_string(),
+    };
+    let os = &facts["os"];
+    let config = &facts["config"];
+    let mut out = String::from("# integrate support report\n\n");
+    out.push_str(&format!("- integrate {}\n", s(&facts["tool"]["version"])));
+    out.push_str(&format!(
+        "- OS: {} {} ({}), kernel {}\n",
+        s(&os["os"]),
+        s(&os["arch"]),
+        s(&os["pretty_name"]),
+        s(&os["kernel"])
+    ));
+    out.push_str(&format!(
+        "- locale: {}, interface language {}\n",
+        s(&os["locale"]),
+        s(&os["lang"])
+    ));
+    out.push_str(&format!("- generated: {}\n", s(&facts["generated_at"])));
+    out.push_str(&format!("- --ca-file: {}\n\n", s(&facts["ca_file"])));
+    out.push_str("## Environment\n\n");
+    if let Some(env) = facts["environment"].as_object() {
+        for (name, value) in env {
+            let shown = match value {
+                Value::Array(items) if items.is_empty() => "none".to_string(),
+                Value::Array(items) => items.iter().map(&s).collect::<Vec<_>>().join(", "),
+                other => s(other),
+            };
+            out.push_str(&format!("- {name}: {shown}\n"));
+        }
+    }
+    out.push_str("\n## Configuration (secrets masked to their last 4 characters)\n\n");
+    out.push_str(&format!(
+        "- file: {} ({}, mode {})\n",
+        s(&config["path"]),
+        if config["exists"] == true {
+            "exists"
+        } else {
+            "does not exist"
+        },
+        s(&config["mode"])
+    ));
+    out.push_str(&format!(
+        "- [portal] url = {}, redirect_uri = {}\n",
+        s(&config["portal"]["url"]),
+        s(&config["portal"]["redirect_uri"])
+    ));
+    for provider in config["providers"].as_array().into_iter().flatten() {
+        let state = match (provider["configured"] == true, provider["enabled"] == true) {
+            (true, true) => "enabled",
+            (true, false) => "disabled",
+            (false, _) => "incomplete",
+        };
+        out.push_str(&format!(
+            "\n### {} ({state})\n\n| field | value | source |\n|---|---|---|\n",
+            s(&provider["id"])
+        ));
+        for field in provider["fields"].as_array().into_iter().flatten() {
+            // Multi-line values (a PEM key, a key file) are secret and masked to one line already.
+            let value = s(&field["value"]).replace('\n', " ").replace('|', "\\|");
+            out.push_str(&format!(
+                "| {} | `{value}` | {} |\n",
+                s(&field["name"]),
+                s(&field["location"])
+            ));
+        }
+        for missing in provider["missing"].as_array().into_iter().flatten() {
+            out.push_str(&format!("| {} | (missing) | |\n", s(missing)));
+        }
+    }
+    out.push_str("\n## Doctor (every layer, with timings)\n\n```text\n");
+    out.push_str(&super::doctor::text(diagnoses, global, true));
+    out.push_str("```\n");
+    out
+}
