@@ -344,7 +344,8 @@ Register-ArgumentCompleter -Native -CommandName 'integrate' -ScriptBlock {
             break
         }
         'integrate;doctor' {
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each layer may take')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each layer (and the live check) may take')
+            [CompletionResult]::new('--portal-file', '--portal-file', [CompletionResultType]::ParameterName, 'A portal config file to compare with (web.consumers.config or autofac.consumers.json; default: the installed ones that exist)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data (junit and github: `check` and `doctor`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
@@ -360,9 +361,10 @@ Register-ArgumentCompleter -Native -CommandName 'integrate' -ScriptBlock {
             break
         }
         'integrate;report' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the bundle here instead of stdout')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the bundle here instead of stdout')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the bundle here (mode 600) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the bundle here (mode 600) instead of stdout')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each doctor layer may take')
+            [CompletionResult]::new('--portal-file', '--portal-file', [CompletionResultType]::ParameterName, 'A portal config file to compare with (default: the installed ones that exist)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data (junit and github: `check` and `doctor`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')

@@ -496,13 +496,17 @@ _integrate() {
             return 0
             ;;
         integrate__subcmd__doctor)
-            opts="-q -v -h --timeout --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
+            opts="-q -v -h --timeout --portal-file --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --portal-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1132,7 +1136,7 @@ _integrate() {
             return 0
             ;;
         integrate__subcmd__report)
-            opts="-o -q -v -h --output --timeout --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
+            opts="-o -q -v -h --output --timeout --portal-file --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1147,6 +1151,10 @@ _integrate() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --portal-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -319,7 +319,8 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand --help 'Print help'
         }
         &'integrate;doctor'= {
-            cand --timeout 'Seconds each layer may take'
+            cand --timeout 'Seconds each layer (and the live check) may take'
+            cand --portal-file 'A portal config file to compare with (web.consumers.config or autofac.consumers.json; default: the installed ones that exist)'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
             cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
@@ -334,9 +335,10 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand --help 'Print help'
         }
         &'integrate;report'= {
-            cand -o 'Write the bundle here instead of stdout'
-            cand --output 'Write the bundle here instead of stdout'
+            cand -o 'Write the bundle here (mode 600) instead of stdout'
+            cand --output 'Write the bundle here (mode 600) instead of stdout'
             cand --timeout 'Seconds each doctor layer may take'
+            cand --portal-file 'A portal config file to compare with (default: the installed ones that exist)'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
             cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'

@@ -335,7 +335,8 @@ complete -c integrate -n "__fish_integrate_using_subcommand pull" -s q -l quiet 
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -s h -l help -d 'Print help'
-complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l timeout -d 'Seconds each layer may take' -r
+complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l timeout -d 'Seconds each layer (and the live check) may take' -r
+complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l portal-file -d 'A portal config file to compare with (web.consumers.config or autofac.consumers.json; default: the installed ones that exist)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
 json\t''
@@ -351,8 +352,9 @@ complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s q -l quie
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s h -l help -d 'Print help'
-complete -c integrate -n "__fish_integrate_using_subcommand report" -s o -l output -d 'Write the bundle here instead of stdout' -r -F
+complete -c integrate -n "__fish_integrate_using_subcommand report" -s o -l output -d 'Write the bundle here (mode 600) instead of stdout' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l timeout -d 'Seconds each doctor layer may take' -r
+complete -c integrate -n "__fish_integrate_using_subcommand report" -l portal-file -d 'A portal config file to compare with (default: the installed ones that exist)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
 json\t''

@@ -91,7 +91,7 @@ pub fn load() -> Result<Vec<Provider>, String> {
     Ok(providers)
 }
 
-/// `api_origin` is an https origin whose `{placeholders}` each name a field with a default
+/// `api_origin` is an https origin whose `{field}` markers each name a field with a default
 /// (so a diagnosis can always build the host).
 fn check_api_origin(provider: &Provider) -> Result<(), String> {
     let id = &provider.id;

@@ -20,7 +20,7 @@ pub struct Provider {
     pub console_url: String,
     pub docs_url: String,
     /// The origin (scheme and host) the live check talks to, e.g. `https://api.telegram.org`.
-    /// `{field}` placeholders take the provider's values (`https://{auth_host}`); `endpoint`,
+    /// `{field}` markers take the provider's values (`https://{auth_host}`); `endpoint`,
     /// when set, replaces it. `integrate doctor` diagnoses this host layer by layer.
     pub api_origin: String,
     /// What enabling it gives the portal.

@@ -18,7 +18,7 @@ pub fn exec(app: &App, id: &str) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// Fills the placeholders a step may use.
+/// Fills in the `{redirect_uri}` and `{portal_url}` markers a step may use.
 pub fn fill(text: &str, portal: &resolve::Portal) -> String {
     let portal_url = portal
         .url

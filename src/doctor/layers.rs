@@ -29,7 +29,7 @@ pub struct Target {
 }
 
 impl Target {
-    /// `endpoint` when set, else the catalog's `api_origin` with its `{field}` placeholders
+    /// `endpoint` when set, else the catalog's `api_origin` with its `{field}` markers
     /// filled in from the provider's values.
     pub fn of(resolved: &ResolvedProvider) -> Result<Target, String> {
         let url = match resolved.endpoint() {
