@@ -7,7 +7,11 @@
 //! With a latency of 0 the providers are served directly, without a proxy; with ids, only those
 //! providers' fakes start.
 
-// The fakes' own tests (and their `crate::support` imports) are `cfg(test)`: not compiled here.
+// The fakes' own tests are `cfg(test)` and not compiled here; their helpers use `support`.
+#[allow(unused_imports)]
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 #[allow(unused_imports)]
 #[path = "../tests/fakes/mod.rs"]
 mod fakes;
@@ -34,8 +38,16 @@ async fn main() {
             continue;
         }
         let fake = start().await;
-        let origin = fake.endpoint.trim_end_matches('/').trim_start_matches("http://").to_string();
-        let proxy = if latency.is_zero() { origin } else { latency_proxy(origin, latency).await };
+        let origin = fake
+            .endpoint
+            .trim_end_matches('/')
+            .trim_start_matches("http://")
+            .to_string();
+        let proxy = if latency.is_zero() {
+            origin
+        } else {
+            latency_proxy(origin, latency).await
+        };
         let mut table = toml_edit::Table::new();
         for (name, value) in &fake.valid {
             table.insert(name, toml_edit::value(value.as_str()));
@@ -46,7 +58,11 @@ async fn main() {
     }
     doc.insert("providers", toml_edit::Item::Table(providers));
     std::fs::write(&config_path, doc.to_string()).expect("write the benchmark config");
-    println!("ready {} providers, {} ms latency, config {config_path}", keep.len(), latency.as_millis());
+    println!(
+        "ready {} providers, {} ms latency, config {config_path}",
+        keep.len(),
+        latency.as_millis()
+    );
     // Serve until the benchmark script closes our stdin.
     let mut sink = Vec::new();
     let _ = tokio::io::stdin().read_to_end(&mut sink).await;
@@ -61,7 +77,9 @@ async fn latency_proxy(target: String, latency: Duration) -> String {
         while let Ok((client, _)) = listener.accept().await {
             let target = target.clone();
             tokio::spawn(async move {
-                let Ok(server) = TcpStream::connect(&target).await else { return };
+                let Ok(server) = TcpStream::connect(&target).await else {
+                    return;
+                };
                 let (mut client_read, mut client_write) = client.into_split();
                 let (mut server_read, mut server_write) = server.into_split();
                 let waiting = Arc::new(AtomicBool::new(false));

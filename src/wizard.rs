@@ -226,7 +226,11 @@ mod terminal {
         // stdin is not a terminal.
         unsafe {
             let mut t: libc::termios = std::mem::zeroed();
-            if libc::tcgetattr(libc::STDIN_FILENO, &mut t) == 0 { Saved(Some(t)) } else { Saved(None) }
+            if libc::tcgetattr(libc::STDIN_FILENO, &mut t) == 0 {
+                Saved(Some(t))
+            } else {
+                Saved(None)
+            }
         }
     }
 

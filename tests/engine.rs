@@ -20,7 +20,11 @@ fn telegram_at(endpoint: &str) -> Sandbox {
     let sandbox = Sandbox::new();
     sandbox.set_provider(
         "telegram",
-        &[("bot_token", TOKEN.into()), ("bot_name", USERNAME.into()), ("endpoint", endpoint.into())],
+        &[
+            ("bot_token", TOKEN.into()),
+            ("bot_name", USERNAME.into()),
+            ("endpoint", endpoint.into()),
+        ],
     );
     sandbox
 }
@@ -28,8 +32,15 @@ fn telegram_at(endpoint: &str) -> Sandbox {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn engine_retries_a_503_once() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(503)).up_to_n_times(1).mount(&server).await;
-    Mock::given(method("GET")).respond_with(get_me_ok()).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(get_me_ok())
+        .mount(&server)
+        .await;
     let out = telegram_at(&server.uri()).check_json("telegram", &[]).await;
     assert_eq!(out.status("telegram"), "ok", "{}", out.all());
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
@@ -43,11 +54,17 @@ async fn engine_retries_a_429_after_its_retry_after() {
         .up_to_n_times(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET")).respond_with(get_me_ok()).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(get_me_ok())
+        .mount(&server)
+        .await;
     let started = Instant::now();
     let out = telegram_at(&server.uri()).check_json("telegram", &[]).await;
     assert_eq!(out.status("telegram"), "ok", "{}", out.all());
-    assert!(started.elapsed() >= Duration::from_secs(1), "Retry-After was not honoured");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After was not honoured"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -60,7 +77,11 @@ async fn engine_never_retries_more_than_once_and_a_429_is_unreachable() {
     let out = telegram_at(&server.uri()).check_json("telegram", &[]).await;
     assert_eq!(out.status("telegram"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
-    assert_eq!(server.received_requests().await.unwrap().len(), 2, "one try and one retry, no more");
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        2,
+        "one try and one retry, no more"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -71,7 +92,9 @@ async fn engine_a_429_longer_than_the_timeout_is_not_waited_for() {
         .mount(&server)
         .await;
     let started = Instant::now();
-    let out = telegram_at(&server.uri()).check_json("telegram", &["--timeout", "2"]).await;
+    let out = telegram_at(&server.uri())
+        .check_json("telegram", &["--timeout", "2"])
+        .await;
     assert_eq!(out.status("telegram"), "unreachable");
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
@@ -92,11 +115,17 @@ async fn engine_an_unparsable_body_is_unreachable_not_rejected() {
 async fn engine_honours_http_proxy() {
     // The proxy answers as Telegram would; the endpoint itself does not exist.
     let proxy = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(get_me_ok()).mount(&proxy).await;
+    Mock::given(method("GET"))
+        .respond_with(get_me_ok())
+        .mount(&proxy)
+        .await;
     let sandbox = telegram_at("http://localhost:9");
     let mut cmd = sandbox.command(&["check", "telegram", "--format", "json"]);
-    cmd.env("HTTP_PROXY", proxy.uri()).env("http_proxy", proxy.uri());
-    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap();
+    cmd.env("HTTP_PROXY", proxy.uri())
+        .env("http_proxy", proxy.uri());
+    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("\"status\": \"ok\""), "{stdout}");
     let seen = proxy.received_requests().await.unwrap();
@@ -112,12 +141,32 @@ async fn engine_junit_and_github_formats() {
     let junit = sandbox.run_async(&["check", "--format", "junit"]).await;
     assert_eq!(junit.code, 1);
     assert!(junit.stdout.starts_with("<?xml"), "{}", junit.stdout);
-    assert!(junit.stdout.contains("<testcase classname=\"integrate.telegram\" name=\"telegram\""), "{}", junit.stdout);
-    assert!(junit.stdout.contains("<failure message=") && junit.stdout.contains("type=\"rejected\""), "{}", junit.stdout);
-    assert!(junit.stdout.contains("tests=\"1\"") && junit.stdout.contains("failures=\"1\""), "{}", junit.stdout);
+    assert!(
+        junit
+            .stdout
+            .contains("<testcase classname=\"integrate.telegram\" name=\"telegram\""),
+        "{}",
+        junit.stdout
+    );
+    assert!(
+        junit.stdout.contains("<failure message=") && junit.stdout.contains("type=\"rejected\""),
+        "{}",
+        junit.stdout
+    );
+    assert!(
+        junit.stdout.contains("tests=\"1\"") && junit.stdout.contains("failures=\"1\""),
+        "{}",
+        junit.stdout
+    );
     let github = sandbox.run_async(&["check", "--format", "github"]).await;
     assert_eq!(github.code, 1);
-    assert!(github.stdout.starts_with("::error title=integrate check telegram::rejected"), "{}", github.stdout);
+    assert!(
+        github
+            .stdout
+            .starts_with("::error title=integrate check telegram::rejected"),
+        "{}",
+        github.stdout
+    );
     assert_no_leak(&junit, &fake.secrets);
     assert_no_leak(&github, &fake.secrets);
 }
@@ -129,9 +178,21 @@ async fn engine_text_output_when_not_a_terminal_is_plain_lines_and_a_summary() {
     sandbox.set_provider("telegram", &fake.valid_config());
     let out = sandbox.run_async(&["check"]).await;
     assert_eq!(out.code, 0, "{}", out.all());
-    assert!(!out.stdout.contains('\u{1b}'), "no colour codes when not a terminal: {:?}", out.stdout);
-    assert!(out.stdout.contains("telegram") && out.stdout.contains(" ok "), "{}", out.stdout);
-    assert!(out.stdout.trim_end().ends_with("1 provider checked: 1 ok"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains('\u{1b}'),
+        "no colour codes when not a terminal: {:?}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("telegram") && out.stdout.contains(" ok "),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.trim_end().ends_with("1 provider checked: 1 ok"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -141,11 +202,28 @@ async fn engine_json_counts_every_status() {
     sandbox.set_provider("telegram", &fake.valid_config());
     let doc = sandbox.check_json("telegram", &[]).await.json();
     assert_eq!(doc["version"], 1);
-    for status in ["ok", "warning", "rejected", "misconfigured", "unreachable", "skipped"] {
-        assert!(doc["counts"][status].is_u64(), "counts.{status} missing: {doc}");
+    for status in [
+        "ok",
+        "warning",
+        "rejected",
+        "misconfigured",
+        "unreachable",
+        "skipped",
+    ] {
+        assert!(
+            doc["counts"][status].is_u64(),
+            "counts.{status} missing: {doc}"
+        );
     }
     let result = &doc["results"][0];
-    for key in ["provider", "status", "message", "facts", "advice", "elapsed_ms"] {
+    for key in [
+        "provider",
+        "status",
+        "message",
+        "facts",
+        "advice",
+        "elapsed_ms",
+    ] {
         assert!(result.get(key).is_some(), "{key} missing: {result}");
     }
 }

@@ -376,8 +376,15 @@ mod tests {
     fn pem(label: &str, der: &[u8]) -> String {
         use base64::Engine;
         let b64 = base64::engine::general_purpose::STANDARD.encode(der);
-        let lines: Vec<&str> = b64.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap()).collect();
-        format!("-----BEGIN {label}-----\n{}\n-----END {label}-----\n", lines.join("\n"))
+        let lines: Vec<&str> = b64
+            .as_bytes()
+            .chunks(64)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        format!(
+            "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+            lines.join("\n")
+        )
     }
 
     fn p256_pkcs8() -> String {
@@ -418,14 +425,27 @@ mod tests {
             "token_uri": "https://oauth2.googleapis.com/token"
         });
         let parsed = gcs_service_account(&json.to_string()).unwrap();
-        assert_eq!(parsed.client_email, "backup@portal-backup.iam.gserviceaccount.com");
+        assert_eq!(
+            parsed.client_email,
+            "backup@portal-backup.iam.gserviceaccount.com"
+        );
         // The whole file pasted as a quoted string is still understood.
-        assert!(gcs_service_account(&serde_json::Value::String(json.to_string()).to_string()).is_ok());
+        assert!(
+            gcs_service_account(&serde_json::Value::String(json.to_string()).to_string()).is_ok()
+        );
         let mut no_uri = json.clone();
         no_uri.as_object_mut().unwrap().remove("token_uri");
-        assert!(gcs_service_account(&no_uri.to_string()).unwrap_err().contains("token_uri"));
+        assert!(
+            gcs_service_account(&no_uri.to_string())
+                .unwrap_err()
+                .contains("token_uri")
+        );
         let mut ec = json.clone();
         ec["private_key"] = serde_json::Value::String(p256_pkcs8());
-        assert!(gcs_service_account(&ec.to_string()).unwrap_err().contains("RSA"));
+        assert!(
+            gcs_service_account(&ec.to_string())
+                .unwrap_err()
+                .contains("RSA")
+        );
     }
 }

@@ -157,10 +157,17 @@ fn wizard_ctrl_c_at_a_hidden_prompt_gives_back_echo() {
     let sandbox = Sandbox::new();
     let std_cmd = sandbox.command(&["add", "telegram", "--no-check"]);
     let line: Vec<String> = std::iter::once(std_cmd.get_program().to_string_lossy().to_string())
-        .chain(std_cmd.get_args().map(|a| format!("'{}'", a.to_string_lossy())))
+        .chain(
+            std_cmd
+                .get_args()
+                .map(|a| format!("'{}'", a.to_string_lossy())),
+        )
         .collect();
     // A person's terminal echoes; the pty starts without, so set it first.
-    let script = format!("trap true INT; stty echo; {}; echo \"exit=$?\"; stty -a", line.join(" "));
+    let script = format!(
+        "trap true INT; stty echo; {}; echo \"exit=$?\"; stty -a",
+        line.join(" ")
+    );
     let mut cmd = Command::new("sh");
     cmd.args(["-c", &script]);
     for (key, value) in std_cmd.get_envs() {
@@ -177,7 +184,10 @@ fn wizard_ctrl_c_at_a_hidden_prompt_gives_back_echo() {
     p.expect("exit=130").unwrap();
     let rest = p.expect(Eof).unwrap();
     let stty = String::from_utf8_lossy(&rest[0]).to_string();
-    assert!(stty.contains(" echo ") || stty.contains(" echo\r") || stty.contains(" echo\n"), "{stty}");
+    assert!(
+        stty.contains(" echo ") || stty.contains(" echo\r") || stty.contains(" echo\n"),
+        "{stty}"
+    );
     assert!(!stty.contains("-echo "), "echo is still off: {stty}");
     assert!(!sandbox.config.exists());
 }

@@ -12,7 +12,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, form};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "com.fabrikam.portal.signin";

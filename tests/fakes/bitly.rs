@@ -6,7 +6,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, bearer};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const TOKEN: &str = "d5a1c689590e3c48562653351d97a358d5bbc2ec";

@@ -7,7 +7,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, form};
-#[cfg(test)]
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "g30gXQOqTAfdxIqXEw8Ds2iwFXzfVJvu";

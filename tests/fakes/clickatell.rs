@@ -6,7 +6,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::Fake;
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const KEY: &str = "Rk7tQ2vXw9BzN4pLm6YcJh==";

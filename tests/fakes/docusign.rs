@@ -8,7 +8,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, basic_auth, query};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const KEY: &str = "f665c3dd-6ef1-42af-80ce-dc0d51b53781";

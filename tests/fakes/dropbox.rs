@@ -6,7 +6,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, basic_auth};
-#[cfg(test)]
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const APP_KEY: &str = "q7x2m9k4p1v8z3w";

@@ -6,7 +6,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::Fake;
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const KEY: &str = "f59aa6f869e98c630169700bde76452d";

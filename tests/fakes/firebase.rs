@@ -8,7 +8,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, query};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const API_KEY: &str = "AIza-uQY-aqrDrPWdt2TykJbiEbhsCIwAYNBQ3y";

@@ -12,7 +12,6 @@ use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, bearer, form, query};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 // Test-only RSA keys, generated once with `openssl genpkey -algorithm RSA`; they protect nothing.

@@ -7,7 +7,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, form};
-#[cfg(test)]
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "583920174466-k3v9q2m7x1p8z4w6r0t5y3u2i9o7a1sd.apps.googleusercontent.com";

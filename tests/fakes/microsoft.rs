@@ -9,7 +9,6 @@ use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, form};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const TENANT_ID: &str = "00c8bbea-b329-440a-a655-21ad2398e7bc";

@@ -8,7 +8,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::Fake;
 use super::microsoft::{App, TENANT_ID, entra};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const DRIVE_APP: App = App {

@@ -18,7 +18,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::Fake;
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const ACCESS_KEY: &str = "AKIAQ3EGRXWP7HZNTK4M";

@@ -8,7 +8,6 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, query};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const LOGIN: &str = "portal-sms";

@@ -7,7 +7,6 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::Fake;
 #[cfg(test)]
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const TOKEN: &str = "7712345678:AAF3kq9VvQz8xYw2LmN4pR6sT0uBcDeFgHi";

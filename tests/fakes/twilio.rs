@@ -7,7 +7,6 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, basic_auth, query};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const SID: &str = "AC7d3f9e1b20c84a6e95f0b2d4c8a1e637";

@@ -7,7 +7,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, basic_auth, bearer, form};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 /// An app with read access (Elevated, in the portal's terms).

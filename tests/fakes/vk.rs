@@ -6,7 +6,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, query};
-#[cfg(test)]
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const APP_ID: &str = "51873402";

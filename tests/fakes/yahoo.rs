@@ -7,7 +7,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, basic_auth, form};
-#[cfg(test)]
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "dj0ywNlgzOndfHRWCcSfdN0aH4aJmNSboLzk3uuIyhHmdQzq4HGaIEmm8cR26wsf1j9IEeYa3mCAbrHgxZgY";

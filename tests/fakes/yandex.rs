@@ -7,7 +7,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::{Fake, form};
-#[cfg(test)]
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "c59f3f609a3a5ee6d63747102484f02c";

@@ -9,6 +9,22 @@ use std::process::Stdio;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The binary under test: Cargo's when this runs as a test, else the one beside the running
+/// program (the benchmark fixture lives in `target/*/examples/`).
+pub fn binary() -> PathBuf {
+    match option_env!("CARGO_BIN_EXE_integrate") {
+        Some(path) => PathBuf::from(path),
+        None => std::env::current_exe()
+            .ok()
+            .and_then(|exe| {
+                exe.parent()
+                    .and_then(|d| d.parent())
+                    .map(|d| d.join("integrate"))
+            })
+            .unwrap_or_else(|| PathBuf::from("integrate")),
+    }
+}
+
 /// A throw-away HOME with a config file path inside it.
 pub struct Sandbox {
     pub dir: TempDir,
@@ -95,7 +111,7 @@ impl Sandbox {
 
     /// The binary with a clean environment: no INTEGRATE_* variables, no proxies, no colour.
     pub fn command(&self, args: &[&str]) -> std::process::Command {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_integrate"));
+        let mut cmd = std::process::Command::new(binary());
         for (key, _) in std::env::vars_os() {
             let key = key.to_string_lossy().to_string();
             if key.starts_with("INTEGRATE_")
