@@ -28,6 +28,17 @@ fn spawn(sandbox: &Sandbox, args: &[&str]) -> expectrl::session::OsSession {
     session
 }
 
+/// Waits for the prompt line of `label` (not the label printed above it), then gives the prompt
+/// a moment to switch the terminal mode: a hidden-input prompt flushes type-ahead as it
+/// starts, as sudo does, so a key sent earlier would be lost.
+fn wait_prompt(session: &mut expectrl::session::OsSession, label: &str) -> String {
+    let found = session
+        .expect(Regex(format!(r"{label}[^\r\n]*: ")))
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    String::from_utf8_lossy(&found[0]).to_string()
+}
+
 /// Types one character at a time, as a person does, so the prompt sees every key.
 fn type_text(session: &mut expectrl::session::OsSession, text: &str) {
     for c in text.chars() {
@@ -41,18 +52,18 @@ fn wizard_guides_checks_as_typed_and_saves() {
     let sandbox = Sandbox::new();
     let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
     p.expect("BotFather").unwrap();
-    p.expect("Bot token").unwrap();
+    wait_prompt(&mut p, "Bot token");
     type_text(&mut p, "1234:short");
     p.send("\r").unwrap();
     p.expect("bot_token").unwrap(); // the format error, then the same prompt again
-    // A password prompt flushes type-ahead when it starts (as sudo does): wait for it.
-    p.expect("Bot token").unwrap();
+    wait_prompt(&mut p, "Bot token");
     type_text(&mut p, TOKEN);
     p.send("\r").unwrap();
-    p.expect("Bot username").unwrap();
+    wait_prompt(&mut p, "Bot username");
     type_text(&mut p, "PortalNotify");
     p.send("\r").unwrap();
     p.expect("end in").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
     // Clear what was typed (dialoguer keeps it on the line) and type the right name.
     for _ in 0.."PortalNotify".len() {
         p.send("\x7f").unwrap();
@@ -72,10 +83,11 @@ fn wizard_guides_checks_as_typed_and_saves() {
 fn wizard_never_echoes_the_secret() {
     let sandbox = Sandbox::new();
     let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
-    p.expect("Bot token").unwrap();
+    wait_prompt(&mut p, "Bot token");
     type_text(&mut p, TOKEN);
     p.send("\r").unwrap();
-    let seen = p.expect("Bot username").unwrap();
+    let seen = p.expect(Regex(r"Bot username[^\r\n]*: ")).unwrap();
+    std::thread::sleep(Duration::from_millis(150));
     let before = String::from_utf8_lossy(seen.before()).to_string();
     assert!(
         !before.contains(&TOKEN[11..19]),
@@ -93,7 +105,8 @@ fn wizard_offers_current_values_when_reconfiguring() {
         "[providers.telegram]\nbot_token = \"{TOKEN}\"\nbot_name = \"PortalNotifyBot\"\n"
     ));
     let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
-    let prompt = p.expect(Regex(r"Enter keeps ([^\]]*)\]")).unwrap();
+    let prompt = p.expect(Regex(r"Enter keeps ([^\]]*)\]: ")).unwrap();
+    std::thread::sleep(Duration::from_millis(150));
     let line = String::from_utf8_lossy(&prompt[1]).to_string();
     assert!(
         line.contains(&format!("****{}", &TOKEN[TOKEN.len() - 4..])),
@@ -119,12 +132,9 @@ fn wizard_asks_before_replacing_and_no_keeps_the_file() {
         format!("[providers.telegram]\nbot_token = \"{TOKEN}\"\nbot_name = \"PortalNotifyBot\"\n");
     sandbox.write_config(&original);
     let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
-    p.expect("Bot token").unwrap();
+    wait_prompt(&mut p, "Bot token");
     p.send("\r").unwrap();
-    p.expect("Bot username").unwrap();
-    for _ in 0.."PortalNotifyBot".len() {
-        p.send("\x7f").unwrap();
-    }
+    wait_prompt(&mut p, "Bot username");
     type_text(&mut p, "OtherPortalBot");
     p.send("\r").unwrap();
     p.expect("Replace").unwrap();
@@ -137,7 +147,7 @@ fn wizard_asks_before_replacing_and_no_keeps_the_file() {
 fn wizard_ctrl_c_writes_nothing_and_restores_the_cursor() {
     let sandbox = Sandbox::new();
     let mut p = spawn(&sandbox, &["add", "telegram", "--no-check"]);
-    p.expect("Bot token").unwrap();
+    wait_prompt(&mut p, "Bot token");
     type_text(&mut p, "12345");
     p.send("\x03").unwrap();
     let rest = p.expect(Eof).unwrap();
@@ -179,7 +189,8 @@ fn wizard_ctrl_c_at_a_hidden_prompt_gives_back_echo() {
     cmd.env("TERM", "xterm-256color");
     let mut p = Session::spawn(cmd).unwrap();
     p.set_expect_timeout(Some(Duration::from_secs(20)));
-    p.expect("Bot token").unwrap();
+    p.expect(Regex(r"Bot token[^\r\n]*: ")).unwrap();
+    std::thread::sleep(Duration::from_millis(150));
     p.send("\x03").unwrap();
     p.expect("exit=130").unwrap();
     let rest = p.expect(Eof).unwrap();
