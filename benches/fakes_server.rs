@@ -58,6 +58,11 @@ async fn main() {
     }
     doc.insert("providers", toml_edit::Item::Table(providers));
     std::fs::write(&config_path, doc.to_string()).expect("write the benchmark config");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&config_path, std::fs::Permissions::from_mode(0o600));
+    }
     println!(
         "ready {} providers, {} ms latency, config {config_path}",
         keep.len(),
