@@ -43,6 +43,27 @@ pub fn exec(app: &App, args: CheckArgs) -> Result<ExitStatus> {
         }
         list
     };
+    // A provider table that cannot be used is a configuration error, not a silent skip.
+    let broken: Vec<String> = if args.ids.is_empty() {
+        resolve::resolve_all(&config)
+            .into_iter()
+            .filter(|r| r.in_file && r.enabled && !r.configured())
+            .flat_map(|r| config_problems(&r))
+            .collect()
+    } else {
+        selected
+            .iter()
+            .filter(|r| !r.configured())
+            .flat_map(config_problems)
+            .collect()
+    };
+    if !broken.is_empty() {
+        return Err(usage(format!(
+            "{} has unusable provider settings; nothing was checked:\n{}",
+            app.config_path.display(),
+            broken.join("\n")
+        )));
+    }
     // A plain-http endpoint on a non-loopback host is a configuration error (spec, "endpoint").
     for resolved in &selected {
         if let Some(endpoint) = resolved.endpoint()
@@ -67,6 +88,26 @@ pub fn exec(app: &App, args: CheckArgs) -> Result<ExitStatus> {
     let results = run_checks(app, &selected, timeout, portal.redirect_uri)?;
     print_results(app, &results);
     Ok(ExitStatus::from_statuses(results.iter().map(|r| r.status)))
+}
+
+/// Why a provider's settings cannot be used, one line each.
+fn config_problems(resolved: &ResolvedProvider) -> Vec<String> {
+    let id = &resolved.provider.id;
+    let mut lines: Vec<String> = resolved.problems.iter().map(|p| format!("  {p}")).collect();
+    for field in resolved.missing() {
+        if resolved
+            .problems
+            .iter()
+            .any(|p| p.contains(&format!("`{field}`")))
+        {
+            continue;
+        }
+        lines.push(format!(
+            "  [providers.{id}] `{field}` is missing: run `integrate add {id}` or set {}",
+            resolved.provider.env_var(field)
+        ));
+    }
+    lines
 }
 
 pub fn parse_timeout(secs: f64) -> Result<Duration> {

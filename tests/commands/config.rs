@@ -149,3 +149,25 @@ async fn config_env_only_provider_counts_as_configured() {
         "{stdout}"
     );
 }
+
+#[test]
+fn config_unusable_provider_table_is_a_configuration_error() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(
+        "[providers.telegram]\nbot_token = 123\nbot_name = \"PortalNotifyBot\"\n\n[providers.twilio]\naccount_sid = \"AC0123456789abcdef0123456789abcdef\"\nauth_token = { env = \"UNSET_TWILIO_TOKEN_VAR\" }\nphone_number = \"+15005550006\"\n",
+    );
+    let out = sandbox.run(&["check"]);
+    assert_eq!(out.code, 2, "{}", out.all());
+    assert!(
+        out.stderr.contains("`bot_token` must be a string"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("UNSET_TWILIO_TOKEN_VAR"),
+        "{}",
+        out.stderr
+    );
+    let named = sandbox.run(&["check", "twilio"]);
+    assert_eq!(named.code, 2, "{}", named.all());
+}
