@@ -14,6 +14,9 @@ const ZOTERO_KEY: &str = "Q7wTk2ZpR9mX4vLc8NbY3hJd";
 
 fn real_keyring() -> bool {
     let on = std::env::var("INTEGRATE_TEST_KEYRING").as_deref() == Ok("1");
+    if !on && std::env::var_os("CI").is_some() {
+        panic!("CI must run the real-keyring tests: run them through `bash .ci/test`");
+    }
     if !on {
         eprintln!("real-keyring test not run: set INTEGRATE_TEST_KEYRING=1 (bash .ci/test does)");
     }
