@@ -63,12 +63,9 @@ pub async fn start() -> Fake {
 }
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
-    let sandbox = Sandbox::new();
-    sandbox.set_provider(
-        "box",
-        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
-    );
-    sandbox.check_json("box", &[]).await
+    Sandbox::new()
+        .check_fields("box", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .await
 }
 
 #[tokio::test]

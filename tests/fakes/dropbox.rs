@@ -57,12 +57,9 @@ pub async fn start() -> Fake {
 }
 
 async fn run(key: &str, secret: &str, endpoint: &str) -> Output {
-    let sandbox = Sandbox::new();
-    sandbox.set_provider(
-        "dropbox",
-        &[("app_key", key.into()), ("app_secret", secret.into()), ("endpoint", endpoint.into())],
-    );
-    sandbox.check_json("dropbox", &[]).await
+    Sandbox::new()
+        .check_fields("dropbox", &[("app_key", key), ("app_secret", secret)], endpoint)
+        .await
 }
 
 async fn canned(template: ResponseTemplate) -> MockServer {

@@ -58,15 +58,9 @@ pub async fn start() -> Fake {
 }
 
 async fn run(sandbox: &Sandbox, id: &str, secret: &str, endpoint: &str) -> Output {
-    sandbox.set_provider(
-        "google",
-        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
-    );
-    sandbox.check_json("google", &[]).await
-}
-
-fn text(out: &Output, key: &str) -> String {
-    out.result("google")[key].as_str().unwrap_or_default().to_string()
+    sandbox
+        .check_fields("google", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .await
 }
 
 #[tokio::test]
@@ -87,8 +81,8 @@ async fn google_wrong_secret_is_rejected() {
     let out = run(&Sandbox::new(), CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("google"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("refused the client_secret"), "{}", out.all());
-    assert!(text(&out, "advice").contains("Client secret"));
+    assert!(out.text("google", "message").contains("refused the client_secret"), "{}", out.all());
+    assert!(out.text("google", "advice").contains("Client secret"));
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -98,7 +92,7 @@ async fn google_unknown_client_id_is_rejected() {
     let out = run(&Sandbox::new(), UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("google"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("does not know this client_id"), "{}", out.all());
+    assert!(out.text("google", "message").contains("does not know this client_id"), "{}", out.all());
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -107,8 +101,8 @@ async fn google_deleted_client_is_rejected() {
     let fake = start().await;
     let out = run(&Sandbox::new(), DELETED_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("google"), "rejected", "{}", out.all());
-    assert!(text(&out, "message").contains("deleted"), "{}", out.all());
-    assert!(text(&out, "advice").contains("Restore"));
+    assert!(out.text("google", "message").contains("deleted"), "{}", out.all());
+    assert!(out.text("google", "advice").contains("Restore"));
 }
 
 #[tokio::test]
@@ -119,8 +113,8 @@ async fn google_unregistered_redirect_uri_is_misconfigured() {
     let out = run(&sandbox, CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("google"), "misconfigured", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("https://relay.example.net/oauth2.aspx"));
-    assert!(text(&out, "advice").contains("Authorized redirect URIs"));
+    assert!(out.text("google", "message").contains("https://relay.example.net/oauth2.aspx"));
+    assert!(out.text("google", "advice").contains("Authorized redirect URIs"));
     assert_no_leak(&out, &fake.secrets);
 }
 

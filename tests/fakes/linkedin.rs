@@ -54,15 +54,9 @@ pub async fn start() -> Fake {
 }
 
 async fn run(sandbox: &Sandbox, id: &str, secret: &str, endpoint: &str) -> Output {
-    sandbox.set_provider(
-        "linkedin",
-        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
-    );
-    sandbox.check_json("linkedin", &[]).await
-}
-
-fn text(out: &Output, key: &str) -> String {
-    out.result("linkedin")[key].as_str().unwrap_or_default().to_string()
+    sandbox
+        .check_fields("linkedin", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .await
 }
 
 #[tokio::test]
@@ -82,7 +76,7 @@ async fn linkedin_wrong_secret_is_rejected() {
     let out = run(&Sandbox::new(), CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("linkedin"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "advice").contains("Primary Client Secret"));
+    assert!(out.text("linkedin", "advice").contains("Primary Client Secret"));
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -93,7 +87,7 @@ async fn linkedin_unknown_client_id_is_rejected() {
     assert_eq!(out.status("linkedin"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
     // LinkedIn does not tell the two fields apart, so neither is named alone.
-    assert!(text(&out, "message").contains("client id or secret"));
+    assert!(out.text("linkedin", "message").contains("client id or secret"));
 }
 
 #[tokio::test]
@@ -104,8 +98,8 @@ async fn linkedin_unregistered_redirect_uri_is_misconfigured() {
     let out = run(&sandbox, CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("linkedin"), "misconfigured", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("https://relay.example.net/oauth2.aspx"));
-    assert!(text(&out, "advice").contains("Authorized redirect URLs"));
+    assert!(out.text("linkedin", "message").contains("https://relay.example.net/oauth2.aspx"));
+    assert!(out.text("linkedin", "advice").contains("Authorized redirect URLs"));
     assert_no_leak(&out, &fake.secrets);
 }
 

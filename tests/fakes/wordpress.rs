@@ -51,16 +51,9 @@ pub async fn start() -> Fake {
 }
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
-    let sandbox = Sandbox::new();
-    sandbox.set_provider(
-        "wordpress",
-        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
-    );
-    sandbox.check_json("wordpress", &[]).await
-}
-
-fn text(out: &Output, key: &str) -> String {
-    out.result("wordpress")[key].as_str().unwrap_or_default().to_string()
+    Sandbox::new()
+        .check_fields("wordpress", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .await
 }
 
 #[tokio::test]
@@ -80,7 +73,7 @@ async fn wordpress_wrong_secret_is_rejected() {
     let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("wordpress"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("refused the client_secret"), "{}", out.all());
+    assert!(out.text("wordpress", "message").contains("refused the client_secret"), "{}", out.all());
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -90,8 +83,8 @@ async fn wordpress_unknown_client_id_is_rejected() {
     let out = run(UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("wordpress"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("does not know this client_id"), "{}", out.all());
-    assert!(text(&out, "advice").contains("Client ID"));
+    assert!(out.text("wordpress", "message").contains("does not know this client_id"), "{}", out.all());
+    assert!(out.text("wordpress", "advice").contains("Client ID"));
     assert_no_leak(&out, &fake.secrets);
 }
 

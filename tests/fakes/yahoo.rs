@@ -53,12 +53,9 @@ pub async fn start() -> Fake {
 }
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
-    let sandbox = Sandbox::new();
-    sandbox.set_provider(
-        "yahoo",
-        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
-    );
-    sandbox.check_json("yahoo", &[]).await
+    Sandbox::new()
+        .check_fields("yahoo", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .await
 }
 
 #[tokio::test]

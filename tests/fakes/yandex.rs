@@ -64,16 +64,9 @@ pub async fn start() -> Fake {
 }
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
-    let sandbox = Sandbox::new();
-    sandbox.set_provider(
-        "yandex",
-        &[("client_id", id.into()), ("client_secret", secret.into()), ("endpoint", endpoint.into())],
-    );
-    sandbox.check_json("yandex", &[]).await
-}
-
-fn text(out: &Output, key: &str) -> String {
-    out.result("yandex")[key].as_str().unwrap_or_default().to_string()
+    Sandbox::new()
+        .check_fields("yandex", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .await
 }
 
 #[tokio::test]
@@ -93,7 +86,7 @@ async fn yandex_wrong_secret_is_rejected() {
     let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("yandex"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("Password (client_secret)"), "{}", out.all());
+    assert!(out.text("yandex", "message").contains("Password (client_secret)"), "{}", out.all());
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -103,7 +96,7 @@ async fn yandex_unknown_client_id_is_rejected() {
     let out = run(UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("yandex"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("does not know this ID"), "{}", out.all());
+    assert!(out.text("yandex", "message").contains("does not know this ID"), "{}", out.all());
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -113,8 +106,8 @@ async fn yandex_app_in_moderation_is_misconfigured() {
     let out = run(PENDING_ID, PENDING_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("yandex"), "misconfigured", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(text(&out, "message").contains("moderation"));
-    assert!(text(&out, "advice").contains("oauth.yandex.ru"));
+    assert!(out.text("yandex", "message").contains("moderation"));
+    assert!(out.text("yandex", "advice").contains("oauth.yandex.ru"));
     assert_no_leak(&out, &fake.secrets);
 }
 

@@ -66,6 +66,14 @@ impl Output {
             .to_string()
     }
 
+    /// A string field (`message`, `advice`) of `provider`'s result; empty when absent.
+    pub fn text(&self, provider: &str, key: &str) -> String {
+        self.result(provider)[key]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     pub fn all(&self) -> String {
         format!("{}\n{}", self.stdout, self.stderr)
     }
@@ -160,6 +168,15 @@ impl Sandbox {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// Configures `id` with `fields` and `endpoint`, then runs `check <id> --format json`.
+    pub async fn check_fields(&self, id: &str, fields: &[(&str, &str)], endpoint: &str) -> Output {
+        let mut all: Vec<(&str, String)> =
+            fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        all.push(("endpoint", endpoint.to_string()));
+        self.set_provider(id, &all);
+        self.check_json(id, &[]).await
     }
 
     /// `check <id> --format json` against a configured provider.
