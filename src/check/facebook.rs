@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
 use super::{Ctx, Outcome};
 
 const GRAPH: &str = "https://graph.facebook.com";
@@ -23,17 +24,19 @@ struct GraphError {
 
 pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     let app_id = ctx.get("app_id");
-    let query = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("client_id", app_id)
-        .append_pair("client_secret", ctx.get("app_secret"))
-        .append_pair("grant_type", "client_credentials")
-        .finish();
     // https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens
-    let reply = match ctx.url(GRAPH, &format!("/oauth/access_token?{query}")) {
-        Ok(url) => match ctx.send(ctx.client.get(url)).await {
-            Ok(reply) => reply,
-            Err(outcome) => return outcome,
-        },
+    let request = TokenRequest {
+        origin: GRAPH,
+        path: "/oauth/access_token",
+        client_id: app_id,
+        client_secret: ctx.get("app_secret"),
+        auth: ClientAuth::Query,
+        grant: Grant::ClientCredentials,
+        redirect_uri: None,
+        extra: &[],
+    };
+    let reply = match oauth::token_request(ctx, &request).await {
+        Ok(reply) => reply,
         Err(outcome) => return outcome,
     };
     if reply.status == 400 {

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::probes::oauth;
+use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
 use super::{Ctx, Outcome};
 
 #[derive(Deserialize)]
@@ -14,19 +14,18 @@ struct Token {
 }
 
 pub async fn check(ctx: &Ctx<'_>) -> Outcome {
-    let query = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("client_id", ctx.get("client_id"))
-        .append_pair("client_secret", ctx.get("client_secret"))
-        .append_pair("v", "5.199")
-        .append_pair("grant_type", "client_credentials")
-        .finish();
     // https://dev.vk.com/en/api/access-token/getting-started (client credentials flow)
-    // The secret travels in the query: messages use Reply::shown_url, which leaves it out.
-    let url = match ctx.url("https://oauth.vk.com", &format!("/access_token?{query}")) {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
+    let request = TokenRequest {
+        origin: "https://oauth.vk.com",
+        path: "/access_token",
+        client_id: ctx.get("client_id"),
+        client_secret: ctx.get("client_secret"),
+        auth: ClientAuth::Query,
+        grant: Grant::ClientCredentials,
+        redirect_uri: None,
+        extra: &[("v", "5.199")],
     };
-    let reply = match ctx.send(ctx.client.get(url)).await {
+    let reply = match oauth::token_request(ctx, &request).await {
         Ok(reply) => reply,
         Err(outcome) => return outcome,
     };

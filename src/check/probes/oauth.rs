@@ -22,6 +22,9 @@ pub enum ClientAuth {
     Form,
     /// `Authorization: Basic base64(client_id:client_secret)` (RFC 6749 §2.3.1).
     Basic,
+    /// Everything in the query of a GET, as VK and Facebook document their app-token call.
+    /// The secret is then in the URL: messages only ever show `Reply::shown_url`, without it.
+    Query,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,11 +75,14 @@ pub async fn token_request_with_code(
         }
         Grant::ClientCredentials => form.push(("grant_type", "client_credentials")),
     }
-    if req.auth == ClientAuth::Form {
+    if req.auth != ClientAuth::Basic {
         form.push(("client_id", req.client_id));
         form.push(("client_secret", req.client_secret));
     }
     form.extend_from_slice(req.extra);
+    if req.auth == ClientAuth::Query {
+        return ctx.send(ctx.client.get(url).query(&form)).await;
+    }
     let mut builder = ctx
         .client
         .post(url)
