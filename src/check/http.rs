@@ -1,6 +1,7 @@
 //! The one HTTP client every check shares, and the rules every request follows:
 //!
-//! - rustls with the OS roots, plus `SSL_CERT_FILE` and `--ca-file` merged in (a proxy that
+//! - rustls with the OS roots (which already honour `SSL_CERT_FILE`/`SSL_CERT_DIR`, so they are
+//!   not read a second time), plus `--ca-file` merged in (a proxy that
 //!   inspects TLS needs its CA trusted); proxies from `HTTPS_PROXY`/`NO_PROXY`.
 //! - `endpoint` replaces the origin (scheme, host, port) of every request and nothing else.
 //! - A transient failure (connect error, 502/503/504, a 429 whose Retry-After fits in the time
@@ -32,9 +33,6 @@ impl Http {
             .connect_timeout(Duration::from_secs(10))
             .redirect(reqwest::redirect::Policy::none());
         let mut extra = Vec::new();
-        if let Some(path) = std::env::var_os("SSL_CERT_FILE").filter(|p| !p.is_empty()) {
-            extra.extend(read_certs(Path::new(&path), "SSL_CERT_FILE")?);
-        }
         if let Some(path) = ca_file {
             extra.extend(read_certs(path, "--ca-file")?);
         }

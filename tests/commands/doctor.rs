@@ -222,6 +222,13 @@ async fn doctor_self_signed_certificate_fails_then_passes_with_ca_file() {
         "{}",
         out.all()
     );
+    // The live check's HTTP client trusts it too, not only the doctor's own handshake.
+    assert_eq!(
+        layer(provider(&out.json(), "telegram"), "check")["status"],
+        "ok",
+        "{}",
+        out.all()
+    );
     assert_no_leak(&out, &[TOKEN.to_string()]);
 }
 
