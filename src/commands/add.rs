@@ -28,7 +28,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
         .map(|(k, v)| (k.clone(), v.text.clone()))
         .collect();
 
-    let mut given = values_from_flags(app, provider, &args)?;
+    let mut given = values_from_flags(provider, &args)?;
     if app.interactive {
         wizard::install_interrupt_handler();
         let portal = resolve::portal(&config);
@@ -169,11 +169,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
 }
 
 /// `--set` and `--from-env` values, normalised. Literal secrets on the command line warn.
-fn values_from_flags(
-    app: &App,
-    provider: &Provider,
-    args: &AddArgs,
-) -> Result<BTreeMap<String, String>> {
+fn values_from_flags(provider: &Provider, args: &AddArgs) -> Result<BTreeMap<String, String>> {
     let mut values = BTreeMap::new();
     if args.from_env {
         for name in provider
@@ -246,7 +242,6 @@ fn values_from_flags(
         }
         values.insert(name.to_string(), value);
     }
-    let _ = app;
     Ok(values)
 }
 

@@ -149,7 +149,6 @@ pub fn run_checks(
     if let Some(progress) = &progress {
         progress.finish();
     }
-    let _ = live;
     Ok(results)
 }
 

@@ -25,7 +25,7 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command, ConfigAction, GlobalArgs};
 use crate::config::{ConfigFile, path::config_path};
-use crate::exit::{ExitStatus, UsageError};
+use crate::exit::ExitStatus;
 use crate::lang::Lang;
 use crate::output;
 
@@ -91,7 +91,6 @@ pub fn main() -> ExitCode {
                 message.push_str(&format!(": {cause}"));
             }
             output::error(&message);
-            let _ = err.downcast_ref::<UsageError>();
             ExitCode::from(ExitStatus::Usage.code())
         }
     }
