@@ -32,7 +32,12 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     if app.interactive {
         wizard::install_interrupt_handler();
         let portal = resolve::portal(&config);
-        output::note(&super::guide::render(provider, app.lang, &portal));
+        output::note(&super::guide::render(
+            provider,
+            app.lang,
+            &portal,
+            output::wrap::width(output::wrap::Stream::Stderr),
+        ));
         let answers = wizard::prompt_fields(provider, app.lang, &current, &given)?;
         given.extend(answers);
     }

@@ -8,13 +8,19 @@ use crate::catalog::{self, Provider};
 use crate::config::resolve;
 use crate::exit::ExitStatus;
 use crate::lang::Lang;
+use crate::output::wrap::{self, Stream};
 use crate::output::{self, BOLD, DIM, YELLOW, paint};
 
 pub fn exec(app: &App, id: &str) -> Result<ExitStatus> {
     let provider = catalog::lookup(id)?;
     let config = app.load_config()?;
     let portal = resolve::portal(&config);
-    output::print(&render(provider, app.lang, &portal));
+    output::print(&render(
+        provider,
+        app.lang,
+        &portal,
+        wrap::width(Stream::Stdout),
+    ));
     Ok(ExitStatus::Success)
 }
 
@@ -28,46 +34,48 @@ pub fn fill(text: &str, portal: &resolve::Portal) -> String {
         .replace("{portal_url}", &portal_url)
 }
 
-/// The whole guide, as `guide` prints it and `add` shows it before the prompts.
-pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal) -> String {
+/// The whole guide, as `guide` prints it and `add` shows it before the prompts, wrapped to
+/// `width` columns with hanging indents.
+pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: usize) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "{} — {}\n",
-        paint(BOLD, &provider.name),
-        provider.category.describe(lang)
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(wrap::item(
+        &format!("{} — ", paint(BOLD, &provider.name)),
+        provider.category.describe(lang),
+        width,
     ));
-    out.push_str(&format!(
-        "{} {}\n",
-        lang.pick("Enables:", "Permet :"),
-        provider.enables.get(lang)
+    line(wrap::item(
+        &format!("{} ", lang.pick("Enables:", "Permet\u{a0}:")),
+        provider.enables.get(lang),
+        width,
     ));
-    out.push_str(&format!(
-        "{} {}\n",
-        lang.pick("Console:", "Console :"),
-        provider.console_url
+    line(wrap::item(
+        &format!("{} ", lang.pick("Console:", "Console\u{a0}:")),
+        &provider.console_url,
+        width,
     ));
     if let Some(deprecated) = &provider.deprecated {
-        out.push_str(&format!(
-            "{} {}\n",
-            paint(YELLOW.bold(), lang.pick("Deprecated:", "Obsolète :")),
-            deprecated.get(lang)
+        line(wrap::item(
+            &format!(
+                "{} ",
+                paint(YELLOW.bold(), lang.pick("Deprecated:", "Obsolète\u{a0}:"))
+            ),
+            deprecated.get(lang),
+            width,
         ));
     }
-    out.push_str(&format!(
-        "\n{}\n",
-        paint(BOLD, lang.pick("Steps", "Étapes"))
-    ));
+    line(format!("\n{}", paint(BOLD, lang.pick("Steps", "Étapes"))));
     for (n, step) in provider.guide.iter().enumerate() {
-        out.push_str(&format!(
-            "  {:>2}. {}\n",
-            n + 1,
-            fill(step.get(lang), portal)
+        line(wrap::item(
+            &format!("  {:>2}. ", n + 1),
+            &fill(step.get(lang), portal),
+            width,
         ));
     }
-    out.push_str(&format!(
-        "\n{}\n",
-        paint(BOLD, lang.pick("Fields", "Champs"))
-    ));
+    line(format!("\n{}", paint(BOLD, lang.pick("Fields", "Champs"))));
     for field in &provider.fields {
         let mut tags = vec![if field.required {
             lang.pick("required", "obligatoire")
@@ -82,53 +90,64 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal) -> Stri
             .as_ref()
             .map(|d| format!(" [{} {d}]", lang.pick("default", "par défaut")))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "  {} ({}){default}: {}\n      {}\n",
-            paint(BOLD, &field.name),
-            tags.join(", "),
-            field.label.get(lang),
-            paint(DIM, field.help.get(lang))
+        let colon = lang.pick(":", "\u{a0}:");
+        line(wrap::item(
+            &format!("  {} ", paint(BOLD, &field.name)),
+            &format!(
+                "({}){default}{colon} {}",
+                tags.join(", "),
+                field.label.get(lang)
+            ),
+            width,
         ));
+        line(dim(&wrap::indented(field.help.get(lang), "      ", width)));
     }
     if !provider.notes.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
+        line(format!(
+            "\n{}",
             paint(BOLD, lang.pick("Good to know", "Bon à savoir"))
         ));
         for note in &provider.notes {
-            out.push_str(&format!("  - {}\n", fill(note.get(lang), portal)));
+            line(wrap::item("  - ", &fill(note.get(lang), portal), width));
         }
     }
-    out.push_str(&format!(
-        "\n{}\n",
+    line(format!(
+        "\n{}",
         paint(BOLD, lang.pick("In the portal", "Dans le portail"))
     ));
     for (generation, mapping) in [
         ("Workspace", &provider.portal.workspace),
         ("DocSpace", &provider.portal.docspace),
     ] {
-        if mapping.supported {
+        let colon = lang.pick(":", "\u{a0}:");
+        let text = if mapping.supported {
             let keys: Vec<&str> = mapping.keys.values().map(String::as_str).collect();
-            out.push_str(&format!(
-                "  {generation}: {} {} ({})\n",
+            format!(
+                "{} {} ({})",
                 lang.pick("consumer", "consommateur"),
                 mapping.consumer.as_deref().unwrap_or("-"),
                 keys.join(", ")
-            ));
+            )
         } else {
-            out.push_str(&format!(
-                "  {generation}: {}\n",
-                lang.pick("not available", "non disponible")
-            ));
-        }
+            lang.pick("not available", "non disponible").to_string()
+        };
+        line(wrap::item(&format!("  {generation}{colon} "), &text, width));
         if let Some(note) = &mapping.note {
-            out.push_str(&format!("      {}\n", paint(DIM, note.get(lang))));
+            line(dim(&wrap::indented(note.get(lang), "      ", width)));
         }
     }
-    out.push_str(&format!(
-        "\n{} integrate add {}\n",
-        lang.pick("Then run:", "Ensuite :"),
+    line(format!(
+        "\n{} integrate add {}",
+        lang.pick("Then run:", "Ensuite\u{a0}:"),
         provider.id
     ));
     out
+}
+
+/// Each line dimmed on its own, so a pager that resets styles per line keeps them.
+fn dim(text: &str) -> String {
+    text.lines()
+        .map(|l| paint(DIM, l))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -8,7 +8,8 @@ use crate::catalog::{self, Provider, schema::PortalMapping};
 use crate::cli::Format;
 use crate::config::resolve;
 use crate::exit::{ExitStatus, usage};
-use crate::output::{self, DIM, GREEN, paint};
+use crate::output::wrap::{self, Stream};
+use crate::output::{self, BOLD, DIM, GREEN, paint};
 
 pub fn exec(app: &App) -> Result<ExitStatus> {
     let config = app.load_config()?;
@@ -28,32 +29,7 @@ pub fn exec(app: &App) -> Result<ExitStatus> {
             let doc = json!({ "version": 1, "providers": providers });
             output::println(&serde_json::to_string_pretty(&doc)?);
         }
-        Format::Text => {
-            output::println(&paint(
-                output::BOLD,
-                &format!(
-                    "{:<11} {:<24} {:<14} {:<19} {}",
-                    "ID", "NAME", "CATEGORY", "STATE", "ENABLES"
-                ),
-            ));
-            for (p, configured, enabled) in rows {
-                let state = match (configured, enabled) {
-                    (true, true) => paint(GREEN, &format!("{:<19}", "configured")),
-                    (true, false) => paint(DIM, &format!("{:<19}", "configured, off")),
-                    (false, _) => paint(DIM, &format!("{:<19}", "-")),
-                };
-                let mut enables = p.enables.get(app.lang).to_string();
-                if p.deprecated.is_some() {
-                    enables = format!("[{}] {enables}", app.lang.pick("deprecated", "obsolète"));
-                }
-                output::println(&format!(
-                    "{:<11} {:<24} {:<14} {state} {enables}",
-                    p.id,
-                    p.name,
-                    p.category.as_str()
-                ));
-            }
-        }
+        Format::Text => output::print(&table(&rows, app, wrap::width(Stream::Stdout))),
         other => {
             return Err(usage(
                 format!("`integrate providers` prints text or json, not {other:?}").to_lowercase(),
@@ -107,4 +83,68 @@ fn mapping_json(m: &PortalMapping, app: &App) -> Value {
         "until": m.until,
         "note": m.note.as_ref().map(|n| n.get(app.lang)),
     })
+}
+
+/// The text table: every column as wide as its widest cell, and the description (what it
+/// enables) cut to what is left of `width`; `--format json` has it in full.
+fn table(rows: &[(&Provider, bool, bool)], app: &App, width: usize) -> String {
+    let lang = app.lang;
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|(p, configured, enabled)| {
+            let state = match (configured, enabled) {
+                (true, true) => paint(GREEN, lang.pick("configured", "configuré")),
+                (true, false) => paint(DIM, lang.pick("disabled", "désactivé")),
+                (false, _) => paint(DIM, "-"),
+            };
+            let mut enables = p.enables.get(lang).to_string();
+            if p.deprecated.is_some() {
+                enables = format!("[{}] {enables}", lang.pick("deprecated", "obsolète"));
+            }
+            [
+                p.id.clone(),
+                p.name.clone(),
+                p.category.as_str().to_string(),
+                state,
+                enables,
+            ]
+        })
+        .collect();
+    let header = [
+        "ID",
+        lang.pick("NAME", "NOM"),
+        lang.pick("CATEGORY", "CATÉGORIE"),
+        lang.pick("STATE", "ÉTAT"),
+        lang.pick("ENABLES", "PERMET"),
+    ];
+    let widths: Vec<usize> = (0..4)
+        .map(|col| {
+            cells
+                .iter()
+                .map(|row| wrap::text_width(&row[col]))
+                .chain([wrap::text_width(header[col])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let used: usize = widths.iter().map(|w| w + 1).sum();
+    // Never narrower than the header, even on a very narrow terminal.
+    let rest = width.saturating_sub(used).max(header[4].len());
+    let mut out = String::new();
+    let row_text = |row: [&str; 5]| {
+        let mut text = String::new();
+        for (col, cell) in row.iter().take(4).enumerate() {
+            text.push_str(&wrap::pad(cell, widths[col]));
+            text.push(' ');
+        }
+        text.push_str(&wrap::cut(row[4], rest));
+        text
+    };
+    out.push_str(&paint(BOLD, &row_text(header)));
+    out.push('\n');
+    for [id, name, category, state, enables] in &cells {
+        out.push_str(&row_text([id, name, category, state, enables]));
+        out.push('\n');
+    }
+    out
 }

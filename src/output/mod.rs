@@ -4,6 +4,7 @@
 pub mod check;
 pub mod doctor;
 pub mod report;
+pub mod wrap;
 
 use std::io::{IsTerminal, Write};
 use std::sync::OnceLock;

@@ -89,3 +89,80 @@ fn guide_default_redirect_uri_is_the_onlyoffice_relay() {
         out.stdout
     );
 }
+
+/// Display width in characters (the guides and the table use no double-width characters).
+fn columns(line: &str) -> usize {
+    line.chars().count()
+}
+
+#[test]
+fn providers_table_cuts_the_description_to_the_width() {
+    let sandbox = Sandbox::new();
+    for width in ["80", "100", "70"] {
+        let mut cmd = sandbox.command(&["providers"]);
+        cmd.env("COLUMNS", width);
+        let out = sandbox.run_with(cmd);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let width: usize = width.parse().unwrap();
+        for line in out.stdout.lines() {
+            assert!(columns(line) <= width, "wider than {width}: {line:?}");
+        }
+        assert_eq!(out.stdout.lines().count(), 29, "{}", out.stdout);
+    }
+    // Not a terminal and no COLUMNS: 80 columns, and the cut descriptions say so.
+    let out = sandbox.run(&["providers"]);
+    assert!(out.stdout.lines().all(|l| columns(l) <= 80));
+    let s3 = out.stdout.lines().find(|l| l.starts_with("s3 ")).unwrap();
+    assert!(s3.ends_with('…'), "{s3}");
+    // The JSON document keeps the whole text.
+    let json = sandbox.run(&["providers", "--format", "json"]).json();
+    let s3 = json["providers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "s3")
+        .unwrap()
+        .clone();
+    let enables = s3["enables"].as_str().unwrap();
+    assert!(!enables.contains('…') && columns(enables) > 40, "{enables}");
+}
+
+#[test]
+fn guide_wraps_to_the_width_with_hanging_indents() {
+    let sandbox = Sandbox::new();
+    for (lang, width) in [("en", 50usize), ("fr", 64), ("en", 80)] {
+        let mut cmd = sandbox.command(&["--lang", lang, "guide", "google"]);
+        cmd.env("COLUMNS", width.to_string());
+        let out = sandbox.run_with(cmd);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let lines: Vec<&str> = out.stdout.lines().collect();
+        for line in &lines {
+            // Only a word that cannot be split (a URL) may stick out, after its label at most.
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let unsplittable = words.len() <= 2 && words.last().is_some_and(|w| columns(w) > 25);
+            assert!(
+                columns(line) <= width || unsplittable,
+                "{lang} {width}: {line:?}"
+            );
+        }
+        // A step that wraps continues under its own text, not under its number.
+        let step = lines
+            .iter()
+            .position(|l| l.starts_with("   1. "))
+            .expect("step 1");
+        let mut continued = 0;
+        for line in &lines[step + 1..] {
+            if line.is_empty() {
+                break;
+            }
+            if !line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                assert!(
+                    line.starts_with("      ") && !line.starts_with("       "),
+                    "{line:?}"
+                );
+                continued += 1;
+            }
+        }
+        assert!(continued > 0, "no step wrapped at {width}");
+    }
+}

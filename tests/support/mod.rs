@@ -135,6 +135,7 @@ impl Sandbox {
             .env("LANG", "C")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
+            .env_remove("COLUMNS")
             .arg("--config")
             .arg(&self.config)
             .args(args)
