@@ -2,10 +2,14 @@
 //! its arguments are typed here and handled by the module of the same name in `commands/`.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::config::save::SecretsStore;
 use crate::lang::Lang;
+pub use crate::output::ColorWhen;
+pub use crate::portal::Generation;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -59,29 +63,6 @@ pub enum Format {
     Json,
     Junit,
     Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SecretsStore {
-    /// In the config file (kept 0600)
-    File,
-    /// In the OS keyring, service `integrate`
-    Keyring,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Generation {
-    /// ONLYOFFICE Workspace (Community Server): web.consumers.config
-    Workspace,
-    /// ONLYOFFICE DocSpace: autofac.consumers.json
-    Docspace,
 }
 
 #[derive(Debug, Subcommand)]
@@ -159,8 +140,8 @@ pub struct AddArgs {
     #[arg(long)]
     pub force: bool,
     /// Seconds the live check may take
-    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
-    pub timeout: f64,
+    #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: Duration,
     /// Replace an existing configuration without asking
     #[arg(long, short = 'y')]
     pub yes: bool,
@@ -171,8 +152,8 @@ pub struct CheckArgs {
     /// Provider ids or aliases (default: every configured and enabled provider)
     pub ids: Vec<String>,
     /// Seconds each provider's check may take
-    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
-    pub timeout: f64,
+    #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: Duration,
 }
 
 #[derive(Debug, Args)]
@@ -224,8 +205,8 @@ pub struct DoctorArgs {
     /// Provider ids or aliases (default: every configured provider)
     pub ids: Vec<String>,
     /// Seconds each layer (and the live check) may take
-    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
-    pub timeout: f64,
+    #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: Duration,
     /// A portal config file to compare with (web.consumers.config or autofac.consumers.json;
     /// default: the installed ones that exist)
     #[arg(long = "portal-file", value_name = "FILE")]
@@ -238,9 +219,23 @@ pub struct ReportArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Seconds each doctor layer may take
-    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
-    pub timeout: f64,
+    #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: Duration,
     /// A portal config file to compare with (default: the installed ones that exist)
     #[arg(long = "portal-file", value_name = "FILE")]
     pub portal_file: Vec<PathBuf>,
+}
+
+/// `--timeout SECS`: a positive number of seconds, up to an hour (fractions allowed).
+pub fn parse_timeout(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if !(secs.is_finite() && secs > 0.0 && secs <= 3600.0) {
+        return Err(format!(
+            "{secs}: give a number of seconds between 0 and 3600"
+        ));
+    }
+    Ok(Duration::from_secs_f64(secs))
 }

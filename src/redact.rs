@@ -147,6 +147,16 @@ pub fn scrub(text: &str) -> String {
     out
 }
 
+/// Scrubs every string inside a JSON value (facts, evidence), in place.
+pub fn scrub_json(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => *text = scrub(text),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(scrub_json),
+        serde_json::Value::Object(map) => map.values_mut().for_each(scrub_json),
+        _ => {}
+    }
+}
+
 /// Masks a secret for display: its last 4 characters, nothing else (spec, `config show`).
 pub fn mask(secret: &str) -> String {
     let chars: Vec<char> = secret.trim().chars().collect();

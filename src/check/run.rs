@@ -134,18 +134,9 @@ fn scrub(mut outcome: Outcome) -> Outcome {
     outcome.message = redact::scrub(&outcome.message);
     outcome.advice = outcome.advice.map(|a| redact::scrub(&a));
     for value in outcome.facts.values_mut() {
-        scrub_json(value);
+        redact::scrub_json(value);
     }
     outcome
-}
-
-fn scrub_json(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::String(s) => *s = redact::scrub(s),
-        serde_json::Value::Array(items) => items.iter_mut().for_each(scrub_json),
-        serde_json::Value::Object(map) => map.values_mut().for_each(scrub_json),
-        _ => {}
-    }
 }
 
 /// Counts per status, in the spec's order.

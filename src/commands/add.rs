@@ -2,23 +2,21 @@
 //! run the live check, then save: secrets to the file or the keyring, the rest to the file.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::App;
-use crate::catalog::{self, Kind, Provider, validate};
+use crate::catalog::{self, Kind, validate};
 use crate::check::Status;
 use crate::cli::{AddArgs, Format};
-use crate::config::resolve::{Source, Value};
-use crate::config::{ResolvedProvider, resolve, save};
+use crate::config::resolve::Source;
+use crate::config::{given, resolve, save};
 use crate::exit::{ExitStatus, usage};
-use crate::output::{self, check as render};
-use crate::{redact, wizard};
+use crate::output::{self, check as render, guide};
+use crate::wizard;
 
 pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     let provider = catalog::lookup(&args.id)?;
-    let timeout = super::check::parse_timeout(args.timeout)?;
     let config = app.load_config()?;
     let existing = resolve::resolve(&config, provider);
     let current: BTreeMap<String, String> = existing
@@ -28,11 +26,14 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
         .map(|(k, v)| (k.clone(), v.text.clone()))
         .collect();
 
-    let mut given = values_from_flags(provider, &args)?;
+    let (mut given, warnings) = given::from_flags(provider, &args.set, args.from_env)?;
+    for warning in &warnings {
+        output::warn(warning);
+    }
     if app.interactive {
         wizard::install_interrupt_handler();
         let portal = resolve::portal(&config);
-        output::note(&super::guide::render(
+        output::note(&guide::render(
             provider,
             app.lang,
             &portal,
@@ -114,12 +115,11 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     if args.no_check {
         output::note("Live check skipped (--no-check); only the format was checked.");
     } else {
-        let resolved = candidate(provider, &values);
+        let resolved = resolve::candidate(provider, &values);
         let portal = resolve::portal(&config);
-        let results = super::check::run_checks(
-            app,
+        let results = app.run_checks(
             std::slice::from_ref(&resolved),
-            timeout,
+            args.timeout,
             portal.redirect_uri,
         )?;
         let result = &results[0];
@@ -171,114 +171,4 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
         app.config_path.display()
     ));
     Ok(exit)
-}
-
-/// `--set` and `--from-env` values, normalised. Literal secrets on the command line warn.
-fn values_from_flags(provider: &Provider, args: &AddArgs) -> Result<BTreeMap<String, String>> {
-    let mut values = BTreeMap::new();
-    if args.from_env {
-        for name in provider
-            .fields
-            .iter()
-            .map(|f| f.name.as_str())
-            .chain(catalog::schema::COMMON_FIELDS)
-        {
-            let var = provider.env_var(name);
-            if let Ok(value) = std::env::var(&var)
-                && !value.is_empty()
-            {
-                values.insert(name.to_string(), value);
-            }
-        }
-    }
-    let mut stdin_used = false;
-    for item in &args.set {
-        let Some((name, raw)) = item.split_once('=') else {
-            return Err(usage(format!(
-                "--set {item}: expected FIELD=VALUE, FIELD=- or FIELD=@PATH"
-            )));
-        };
-        let name = name.trim();
-        let field = provider.field(name);
-        if field.is_none() && !catalog::schema::COMMON_FIELDS.contains(&name) {
-            let known: Vec<&str> = provider
-                .fields
-                .iter()
-                .map(|f| f.name.as_str())
-                .chain(catalog::schema::COMMON_FIELDS)
-                .collect();
-            return Err(usage(format!(
-                "--set {name}=…: {} has no field `{name}`; its fields are {}",
-                provider.id,
-                known.join(", ")
-            )));
-        }
-        let secret = field.is_some_and(|f| f.secret);
-        let value = if raw == "-" {
-            if stdin_used {
-                return Err(usage(format!(
-                    "--set {name}=-: only one field can be read from stdin"
-                )));
-            }
-            stdin_used = true;
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .with_context(|| format!("--set {name}=-: cannot read stdin"))?;
-            text
-        } else if let Some(path) = raw.strip_prefix('@') {
-            std::fs::read_to_string(path)
-                .map_err(|e| usage(format!("--set {name}=@{path}: cannot read {path}: {e}")))?
-        } else {
-            if secret {
-                redact::register(raw);
-                output::warn(&format!(
-                    "the secret `{name}` was given on the command line, where other local users can see it (ps, shell history); prefer --set {name}=- (stdin), --set {name}=@FILE or --from-env"
-                ));
-            }
-            raw.to_string()
-        };
-        let value = match field {
-            Some(f) => validate::normalize(f, &value),
-            None => value.trim().to_string(),
-        };
-        if secret {
-            redact::register(&value);
-        }
-        values.insert(name.to_string(), value);
-    }
-    Ok(values)
-}
-
-/// The values as the check sees them, before anything is saved.
-fn candidate(provider: &'static Provider, values: &BTreeMap<String, String>) -> ResolvedProvider {
-    let mut resolved = ResolvedProvider {
-        provider,
-        values: BTreeMap::new(),
-        problems: Vec::new(),
-        enabled: true,
-        in_file: true,
-    };
-    for (k, v) in values {
-        resolved.values.insert(
-            k.clone(),
-            Value {
-                text: v.clone(),
-                source: Source::File,
-            },
-        );
-    }
-    for field in &provider.fields {
-        if let (Some(default), false) = (&field.default, resolved.values.contains_key(&field.name))
-        {
-            resolved.values.insert(
-                field.name.clone(),
-                Value {
-                    text: default.clone(),
-                    source: Source::Default,
-                },
-            );
-        }
-    }
-    resolved
 }

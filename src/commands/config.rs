@@ -4,26 +4,15 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use super::App;
-use crate::catalog;
 use crate::cli::Format;
 use crate::config::resolve::{self, ResolvedProvider};
 use crate::exit::{ExitStatus, usage};
+use crate::output::config::{self as config_view, shown_value};
 use crate::output::{self, BOLD, DIM, paint};
-use crate::redact;
 
 pub fn path(app: &App) -> Result<ExitStatus> {
     output::println(&app.config_path.display().to_string());
     Ok(ExitStatus::Success)
-}
-
-/// The value as shown: secrets masked to their last 4 characters.
-pub fn shown_value(resolved: &ResolvedProvider, field: &str, value: &str) -> String {
-    let secret = resolved.provider.field(field).is_some_and(|f| f.secret);
-    if secret {
-        redact::mask(value)
-    } else {
-        value.to_string()
-    }
 }
 
 pub fn show(app: &App) -> Result<ExitStatus> {
@@ -35,7 +24,7 @@ pub fn show(app: &App) -> Result<ExitStatus> {
         .collect();
     match app.global.format {
         Format::Json => {
-            let list: Vec<Value> = providers.iter().map(provider_json).collect();
+            let list: Vec<Value> = providers.iter().map(config_view::provider_values).collect();
             let doc = json!({
                 "version": 1,
                 "path": app.config_path.display().to_string(),
@@ -113,30 +102,4 @@ pub fn show(app: &App) -> Result<ExitStatus> {
         }
     }
     Ok(ExitStatus::Success)
-}
-
-/// One provider's fields, secrets masked, with their sources (also used by `report`).
-pub(crate) fn provider_json(r: &ResolvedProvider) -> Value {
-    let fields: Vec<Value> = r
-        .values
-        .iter()
-        .map(|(name, value)| {
-            json!({
-                "name": name,
-                "value": shown_value(r, name, &value.text),
-                "secret": r.provider.field(name).is_some_and(|f| f.secret),
-                "source": value.source.kind(),
-                "location": value.source.describe(),
-            })
-        })
-        .collect();
-    json!({
-        "id": r.provider.id,
-        "configured": r.configured(),
-        "enabled": r.enabled,
-        "fields": fields,
-        "missing": r.missing(),
-        "problems": r.problems,
-        "known": catalog::find(&r.provider.id).is_some(),
-    })
 }

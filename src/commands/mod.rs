@@ -1,6 +1,7 @@
 //! One module per subcommand (cargo's layout): each turns its arguments into a request to the
-//! library and prints the answer. This file holds the entry point, the shared [`App`] context
-//! and the dispatch `match`; nothing else.
+//! library and prints the answer. Commands never call each other; what two of them share lives
+//! in the library, or in [`App`], the context every command gets. This file holds the entry
+//! point, [`App`] and the dispatch `match`.
 
 mod add;
 mod check;
@@ -13,18 +14,22 @@ mod import;
 mod providers;
 mod pull;
 mod push;
+mod remove;
 mod report;
 mod toggle;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Result;
 use clap::Parser;
 
-use crate::cli::{Cli, Command, ConfigAction, GlobalArgs};
-use crate::config::{ConfigFile, path::config_path};
+use crate::check::CheckResult;
+use crate::check::run::{self, Event};
+use crate::cli::{Cli, Command, ConfigAction, Format, GlobalArgs};
+use crate::config::{ConfigFile, ResolvedProvider, path::config_path};
 use crate::exit::ExitStatus;
 use crate::lang::Lang;
 use crate::output;
@@ -60,6 +65,40 @@ impl App {
         crate::check::http::Http::new(self.global.ca_file.as_deref())
     }
 
+    /// Runs the live checks of `selected`, with one progress line per provider when stdout and
+    /// stderr are both terminals (text format, not quiet).
+    pub fn run_checks(
+        &self,
+        selected: &[ResolvedProvider],
+        timeout: Duration,
+        redirect_uri: String,
+    ) -> Result<Vec<CheckResult>> {
+        let http = self.http()?;
+        let live = self.global.format == Format::Text
+            && output::stdout_is_terminal()
+            && output::stderr_is_terminal()
+            && !output::quiet();
+        let progress = live.then(|| {
+            let ids: Vec<String> = selected.iter().map(|r| r.provider.id.clone()).collect();
+            output::check::Progress::new(&ids, output::verbose() > 0)
+        });
+        let options = run::Options {
+            client: http.client(),
+            timeout,
+            redirect_uri,
+        };
+        let on_event = |event: Event<'_>| {
+            if let Some(progress) = &progress {
+                progress.on_event(event);
+            }
+        };
+        let results = self.block_on(run::run_all(&options, selected, &on_event))?;
+        if let Some(progress) = &progress {
+            progress.finish();
+        }
+        Ok(results)
+    }
+
     /// Runs async work (checks, HTTP) on a runtime made for this command.
     pub fn block_on<F: std::future::Future>(&self, future: F) -> Result<F::Output> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -71,7 +110,7 @@ impl App {
 
 /// The whole program: parse, set up output and logs, run, and turn the result into an exit code.
 pub fn main() -> ExitCode {
-    install_panic_hook();
+    output::log::install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -80,8 +119,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
-    output::init(&cli.global);
-    init_logging(cli.global.verbose);
+    output::init(cli.global.color, cli.global.quiet, cli.global.verbose);
+    output::log::init_logging(cli.global.verbose);
     let app = App::new(cli.global.clone());
     match run(&app, cli.command) {
         Ok(status) => ExitCode::from(status.code()),
@@ -101,7 +140,7 @@ fn run(app: &App, command: Command) -> Result<ExitStatus> {
         Command::Providers => providers::exec(app),
         Command::Guide { id } => guide::exec(app, &id),
         Command::Add(args) => add::exec(app, args),
-        Command::Remove { id } => toggle::remove(app, &id),
+        Command::Remove { id } => remove::exec(app, &id),
         Command::Enable { id } => toggle::set_enabled(app, &id, true),
         Command::Disable { id } => toggle::set_enabled(app, &id, false),
         Command::Config {
@@ -120,44 +159,4 @@ fn run(app: &App, command: Command) -> Result<ExitStatus> {
         Command::Doctor(args) => doctor::exec(app, args),
         Command::Report(args) => report::exec(app, args),
     }
-}
-
-/// A panic message may quote a value; it is redacted like everything else, and the user is
-/// told it is a bug rather than shown a backtrace.
-fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let detail = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let location = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!(
-            "{}",
-            crate::redact::scrub(&format!(
-                "integrate: internal error{location}: {detail}. Please report it (integrate report)."
-            ))
-        );
-    }));
-}
-
-/// -vv: debug logs of integrate; -vvv: HTTP traces of the libraries too. Always redacted.
-fn init_logging(verbose: u8) {
-    let filter = match verbose {
-        0 | 1 => "warn",
-        2 => "integrate=debug,warn",
-        _ => "integrate=trace,reqwest=debug,hyper_util=debug,debug",
-    };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("INTEGRATE_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(|| output::RedactingWriter)
-        .with_target(verbose >= 3)
-        .without_time()
-        .try_init();
 }

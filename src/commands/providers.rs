@@ -24,7 +24,7 @@ pub fn exec(app: &App) -> Result<ExitStatus> {
         Format::Json => {
             let providers: Vec<Value> = rows
                 .iter()
-                .map(|(p, c, e)| provider_json(p, *c, *e, app))
+                .map(|(p, c, e)| catalog_entry(p, *c, *e, app))
                 .collect();
             let doc = json!({ "version": 1, "providers": providers });
             output::println(&serde_json::to_string_pretty(&doc)?);
@@ -39,7 +39,7 @@ pub fn exec(app: &App) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn provider_json(p: &Provider, configured: bool, enabled: bool, app: &App) -> Value {
+fn catalog_entry(p: &Provider, configured: bool, enabled: bool, app: &App) -> Value {
     let fields: Vec<Value> = p
         .fields
         .iter()

@@ -5,21 +5,23 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use super::App;
-use super::push::{portal_url, token};
-use crate::catalog;
 use crate::cli::{Format, PullArgs};
 use crate::exit::ExitStatus;
 use crate::output;
-use crate::portal::authservice::{self, Answer, Consumer};
+use crate::portal::authservice::{self, Consumer, provider_of};
 use crate::redact;
 
 pub fn exec(app: &App, args: PullArgs) -> Result<ExitStatus> {
-    let base = portal_url(&args.url)?;
-    let token = token(args.token_stdin)?;
+    let base = authservice::portal_url(&args.url)?;
+    let token = authservice::token(args.token_stdin)?;
     let http = app.http()?;
     let consumers = match app.block_on(authservice::list(http.client(), &base, &token))? {
         Ok(list) => list,
-        Err(answer) => return Ok(fail(&answer)),
+        Err(answer) => {
+            let (message, exit) = answer.list_failure();
+            output::error(&message);
+            return Ok(exit);
+        }
     };
     // Every value the portal sent is treated as a secret from here on.
     for p in consumers.iter().flat_map(|c| c.props.iter().flatten()) {
@@ -91,41 +93,4 @@ fn consumer_json(c: &Consumer) -> Value {
         "set": c.set(),
         "props": props,
     })
-}
-
-/// The integrate provider whose DocSpace consumer this is.
-fn provider_of(consumer: &str) -> Option<&'static str> {
-    catalog::all()
-        .iter()
-        .find(|p| {
-            p.portal.docspace.supported
-                && p.portal
-                    .docspace
-                    .consumer
-                    .as_deref()
-                    .is_some_and(|c| c.eq_ignore_ascii_case(consumer))
-        })
-        .map(|p| p.id.as_str())
-}
-
-/// The exit status (and message) when the list itself could not be read.
-pub(super) fn fail(answer: &Answer) -> ExitStatus {
-    let (message, exit) = match answer {
-        Answer::Unauthorized => (
-            "the portal refused the token (HTTP 401): check $INTEGRATE_DOCSPACE_TOKEN; tokens from /api/2.0/authentication expire".to_string(),
-            ExitStatus::Usage,
-        ),
-        Answer::Forbidden(m) => (
-            format!("the token has no right to read portal settings; use a DocSpace admin's token ({m})"),
-            ExitStatus::Failed,
-        ),
-        Answer::Unreachable(m) => (m.clone(), ExitStatus::Unreachable),
-        Answer::BadKeys(m) | Answer::Paid(m) => (
-            format!("the portal refused to list its services: {m}"),
-            ExitStatus::Failed,
-        ),
-        Answer::Saved { .. } => (String::new(), ExitStatus::Success),
-    };
-    output::error(&message);
-    exit
 }

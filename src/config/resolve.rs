@@ -196,3 +196,39 @@ pub fn resolve(config: &ConfigFile, provider: &'static Provider) -> ResolvedProv
 pub fn resolve_all(config: &ConfigFile) -> Vec<ResolvedProvider> {
     catalog::all().iter().map(|p| resolve(config, p)).collect()
 }
+
+/// The values as the check sees them, before anything is saved.
+pub fn candidate(
+    provider: &'static Provider,
+    values: &BTreeMap<String, String>,
+) -> ResolvedProvider {
+    let mut resolved = ResolvedProvider {
+        provider,
+        values: BTreeMap::new(),
+        problems: Vec::new(),
+        enabled: true,
+        in_file: true,
+    };
+    for (k, v) in values {
+        resolved.values.insert(
+            k.clone(),
+            Value {
+                text: v.clone(),
+                source: Source::File,
+            },
+        );
+    }
+    for field in &provider.fields {
+        if let (Some(default), false) = (&field.default, resolved.values.contains_key(&field.name))
+        {
+            resolved.values.insert(
+                field.name.clone(),
+                Value {
+                    text: default.clone(),
+                    source: Source::Default,
+                },
+            );
+        }
+    }
+    resolved
+}

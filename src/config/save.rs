@@ -10,8 +10,16 @@ use anyhow::Result;
 use super::secret::keyring_name;
 use super::{ConfigFile, SecretRef, file, keyring};
 use crate::catalog::{Kind, Provider, validate};
-use crate::cli::SecretsStore;
 use crate::exit::usage;
+
+/// Where `add` and `import` put secret fields (`--secrets`, `[defaults] secrets`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SecretsStore {
+    /// In the config file (kept 0600)
+    File,
+    /// In the OS keyring, service `integrate`
+    Keyring,
+}
 
 fn default_store(config: &ConfigFile) -> SecretsStore {
     match config

@@ -19,6 +19,8 @@
 
 pub mod layers;
 pub mod portal;
+pub mod session;
+pub mod system;
 pub mod tls;
 
 use std::time::{Duration, Instant};
@@ -417,21 +419,12 @@ fn scrub(diagnosis: &mut Diagnosis) {
         layer.summary = s(&layer.summary);
         layer.advice = layer.advice.as_deref().map(s);
         for value in layer.evidence.values_mut() {
-            scrub_json(value);
+            crate::redact::scrub_json(value);
         }
     }
     for finding in &mut diagnosis.findings {
         finding.message = s(&finding.message);
         finding.advice = finding.advice.as_deref().map(s);
-    }
-}
-
-fn scrub_json(value: &mut Value) {
-    match value {
-        Value::String(text) => *text = crate::redact::scrub(text),
-        Value::Array(items) => items.iter_mut().for_each(scrub_json),
-        Value::Object(map) => map.values_mut().for_each(scrub_json),
-        _ => {}
     }
 }
 

@@ -2,7 +2,10 @@
 //! way out. Colour follows `--color`, `NO_COLOR` and `CLICOLOR_FORCE` per stream (anstream).
 
 pub mod check;
+pub mod config;
 pub mod doctor;
+pub mod guide;
+pub mod log;
 pub mod report;
 pub mod wrap;
 
@@ -11,8 +14,15 @@ use std::sync::OnceLock;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::cli::{ColorWhen, GlobalArgs};
 use crate::redact::scrub;
+
+/// When to use colours (`--color`); `auto` honours `NO_COLOR` and `CLICOLOR_FORCE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Settings {
@@ -23,17 +33,14 @@ struct Settings {
 static SETTINGS: OnceLock<Settings> = OnceLock::new();
 
 /// Applies the global output options; call once, before printing.
-pub fn init(global: &GlobalArgs) {
-    let choice = match global.color {
+pub fn init(color: ColorWhen, quiet: bool, verbose: u8) {
+    let choice = match color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
     choice.write_global();
-    let _ = SETTINGS.set(Settings {
-        quiet: global.quiet,
-        verbose: global.verbose,
-    });
+    let _ = SETTINGS.set(Settings { quiet, verbose });
 }
 
 fn settings() -> Settings {

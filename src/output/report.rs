@@ -2,9 +2,14 @@
 //! the environment, the masked configuration as one table per provider, and the doctor text
 //! with every layer. Built from the same JSON facts that `report --format json` prints.
 
-use serde_json::Value;
+use std::path::Path;
 
-use crate::doctor::{Diagnosis, Finding};
+use serde_json::{Value, json};
+
+use super::config::provider_values;
+use crate::config::{ConfigFile, ResolvedProvider, resolve};
+use crate::doctor::{Diagnosis, Finding, system};
+use crate::lang::Lang;
 
 /// The report as markdown, from the facts JSON and the doctor results.
 pub fn markdown(facts: &Value, diagnoses: &[Diagnosis], global: &[Finding]) -> String {
@@ -85,4 +90,40 @@ pub fn markdown(facts: &Value, diagnoses: &[Diagnosis], global: &[Finding]) -> S
     out.push_str(&super::doctor::text(diagnoses, global, true));
     out.push_str("```\n");
     out
+}
+
+/// Everything but the doctor results, as JSON (the markdown is rendered from it).
+pub fn facts(
+    config: &ConfigFile,
+    selected: &[ResolvedProvider],
+    lang: Lang,
+    ca_file: Option<&Path>,
+) -> Value {
+    let portal = resolve::portal(config);
+    let providers: Vec<Value> = selected.iter().map(provider_values).collect();
+    json!({
+        "version": 1,
+        "generated_at": time::OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        "tool": { "name": "integrate", "version": env!("CARGO_PKG_VERSION") },
+        "os": {
+            "os": std::env::consts::OS,
+            "arch": std::env::consts::ARCH,
+            "family": std::env::consts::FAMILY,
+            "pretty_name": system::os_pretty_name(),
+            "kernel": std::fs::read_to_string("/proc/sys/kernel/osrelease").ok().map(|s| s.trim().to_string()),
+            "locale": sys_locale::get_locale(),
+            "lang": format!("{lang:?}").to_lowercase(),
+        },
+        "environment": system::environment(),
+        "ca_file": ca_file.map(|p| p.display().to_string()),
+        "config": {
+            "path": config.path.display().to_string(),
+            "exists": config.exists,
+            "mode": system::mode(&config.path),
+            "portal": { "url": portal.url, "redirect_uri": portal.redirect_uri },
+            "providers": providers,
+        },
+    })
 }

@@ -22,8 +22,16 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::catalog::{self, Provider, schema::PortalMapping};
-use crate::cli::Generation;
 use crate::config::{ResolvedProvider, Source};
+
+/// Which portal the keys are for; it decides the file format and the consumer names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Generation {
+    /// ONLYOFFICE Workspace (Community Server): web.consumers.config
+    Workspace,
+    /// ONLYOFFICE DocSpace: autofac.consumers.json
+    Docspace,
+}
 
 /// Where the installed copies live (onlyoffice.md §1.1, §1.2).
 pub const WORKSPACE_PATHS: [&str; 2] = [

@@ -1,0 +1,96 @@
+//! The values a user supplies to `integrate add` without a prompt: `--set FIELD=VALUE`,
+//! `--set FIELD=-` (stdin), `--set FIELD=@PATH` (a file) and `--from-env`
+//! (`INTEGRATE_<ID>_<FIELD>`). Each is normalised and every secret is registered with the
+//! redactor as soon as it is read.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use anyhow::{Context, Result};
+
+use crate::catalog::{self, Provider, validate};
+use crate::exit::usage;
+use crate::redact;
+
+/// `--set` and `--from-env` values, normalised, and the warnings they deserve (a literal secret
+/// on the command line is visible to other local users).
+pub fn from_flags(
+    provider: &Provider,
+    set: &[String],
+    from_env: bool,
+) -> Result<(BTreeMap<String, String>, Vec<String>)> {
+    let mut values = BTreeMap::new();
+    let mut warnings = Vec::new();
+    if from_env {
+        for name in provider
+            .fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .chain(catalog::schema::COMMON_FIELDS)
+        {
+            let var = provider.env_var(name);
+            if let Ok(value) = std::env::var(&var)
+                && !value.is_empty()
+            {
+                values.insert(name.to_string(), value);
+            }
+        }
+    }
+    let mut stdin_used = false;
+    for item in set {
+        let Some((name, raw)) = item.split_once('=') else {
+            return Err(usage(format!(
+                "--set {item}: expected FIELD=VALUE, FIELD=- or FIELD=@PATH"
+            )));
+        };
+        let name = name.trim();
+        let field = provider.field(name);
+        if field.is_none() && !catalog::schema::COMMON_FIELDS.contains(&name) {
+            let known: Vec<&str> = provider
+                .fields
+                .iter()
+                .map(|f| f.name.as_str())
+                .chain(catalog::schema::COMMON_FIELDS)
+                .collect();
+            return Err(usage(format!(
+                "--set {name}=…: {} has no field `{name}`; its fields are {}",
+                provider.id,
+                known.join(", ")
+            )));
+        }
+        let secret = field.is_some_and(|f| f.secret);
+        let value = if raw == "-" {
+            if stdin_used {
+                return Err(usage(format!(
+                    "--set {name}=-: only one field can be read from stdin"
+                )));
+            }
+            stdin_used = true;
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .with_context(|| format!("--set {name}=-: cannot read stdin"))?;
+            text
+        } else if let Some(path) = raw.strip_prefix('@') {
+            std::fs::read_to_string(path)
+                .map_err(|e| usage(format!("--set {name}=@{path}: cannot read {path}: {e}")))?
+        } else {
+            if secret {
+                redact::register(raw);
+                warnings.push(format!(
+                    "the secret `{name}` was given on the command line, where other local users can see it (ps, shell history); prefer --set {name}=- (stdin), --set {name}=@FILE or --from-env"
+                ));
+            }
+            raw.to_string()
+        };
+        let value = match field {
+            Some(f) => validate::normalize(f, &value),
+            None => value.trim().to_string(),
+        };
+        if secret {
+            redact::register(&value);
+        }
+        values.insert(name.to_string(), value);
+    }
+    Ok((values, warnings))
+}
