@@ -7,7 +7,7 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde::Serialize;
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest, Verdicts};
-use super::{Ctx, Outcome, Status};
+use super::{Ctx, Outcome, Status, Verdict};
 
 pub const AUDIENCE: &str = "https://appleid.apple.com";
 
@@ -40,14 +40,11 @@ fn client_secret(ctx: &Ctx<'_>) -> Result<String, String> {
     jsonwebtoken::encode(&header, &claims, &key).map_err(|e| format!("signing failed ({e})"))
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
-    let secret = match client_secret(ctx) {
-        Ok(secret) => secret,
-        Err(why) => {
-            return Outcome::rejected(format!("private_key: {why}; no request sent"))
-                .advice("Paste the whole AuthKey_<key id>.p8 file as Apple issued it (--set private_key=@AuthKey_XXXXXXXXXX.p8).");
-        }
-    };
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
+    let secret = client_secret(ctx).map_err(|why| {
+        Outcome::rejected(format!("private_key: {why}; no request sent"))
+            .advice("Paste the whole AuthKey_<key id>.p8 file as Apple issued it (--set private_key=@AuthKey_XXXXXXXXXX.p8).")
+    })?;
     // https://developer.apple.com/documentation/sign_in_with_apple/generate_and_validate_tokens
     let request = TokenRequest {
         origin: "https://appleid.apple.com",
@@ -55,16 +52,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         client_id: ctx.get("client_id"),
         client_secret: &secret,
         auth: ClientAuth::Form,
-        grant: Grant::AuthorizationCode,
+        grant: Grant::DummyCode(oauth::DUMMY_CODE),
         redirect_uri: Some(&ctx.redirect_uri),
         extra: &[],
     };
-    let reply = match oauth::token_request(ctx, &request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = oauth::token_request(ctx, &request).await?;
     if reply.status != 400 {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     }
     // `unauthorized_client` is about the grant type, not the keys: left to `unexpected`.
     let verdicts = Verdicts {
@@ -75,9 +69,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         .fact("team_id", ctx.get("team_id"))
         .fact("key_id", ctx.get("key_id"));
     if outcome.status != Status::Rejected {
-        return outcome;
+        return Ok(outcome);
     }
-    Outcome {
+    Ok(Outcome {
         message: "Apple refused the client (invalid_client): one of client_id, team_id, key_id or private_key does not match".into(),
         ..outcome
     }
@@ -89,5 +83,5 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
          (4) the key is not revoked and has Sign in with Apple enabled, for the primary App ID this Services ID is grouped with; \
          (5) the Services ID belongs to the same team as the key (the secret's `sub` must be the Services ID).",
         ctx.get("client_id")
-    ))
+    )))
 }

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 #[derive(Deserialize)]
 struct User {
@@ -22,37 +22,28 @@ struct User {
     created: Option<String>,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://dev.bitly.com/api-reference/#getUser
-    let url = match ctx.url("https://api-ssl.bitly.com", "/v4/user") {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://api-ssl.bitly.com", "/v4/user")?;
     let request = ctx.client.get(url).bearer_auth(ctx.get("access_token"));
-    let reply = match ctx.send(request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = ctx.send(request).await?;
     match reply.status {
         200 => {}
         // Both trufflehog and betterleaks read 401 and 403 as an invalid or revoked token.
         401 | 403 => {
-            return Outcome::rejected(format!(
+            return Ok(Outcome::rejected(format!(
                 "Bitly refused the access token (HTTP {}: {})",
                 reply.status,
                 reply.snippet()
             ))
             .fact("http_status", reply.status)
-            .advice("Generate a new token at https://app.bitly.com/settings/api/ (Profile Settings > Generic Access Token) and paste it without the word Bearer.");
+            .advice("Generate a new token at https://app.bitly.com/settings/api/ (Profile Settings > Generic Access Token) and paste it without the word Bearer."));
         }
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     }
-    let user: User = match reply.json() {
-        Ok(user) => user,
-        Err(outcome) => return outcome,
-    };
+    let user: User = reply.json()?;
     let Some(login) = user.login.clone().filter(|l| !l.is_empty()) else {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     };
     let facts = |o: Outcome| {
         o.fact("login", login.clone())
@@ -64,12 +55,12 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
             .fact("created", user.created.clone())
     };
     if user.is_active == Some(false) {
-        return facts(Outcome::misconfigured(format!(
+        return Ok(facts(Outcome::misconfigured(format!(
             "Bitly accepted the token, but the account {login} is not active"
         )))
-        .advice("Sign in at https://app.bitly.com to reactivate the account (or check its subscription), or use a token of an active account.");
+        .advice("Sign in at https://app.bitly.com to reactivate the account (or check its subscription), or use a token of an active account."));
     }
-    facts(Outcome::ok(format!(
+    Ok(facts(Outcome::ok(format!(
         "Bitly accepted the token of the account {login}"
-    )))
+    ))))
 }

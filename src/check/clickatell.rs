@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 /// `errorCode` 108: "Invalid or missing integration API Key." (older Platform HTTP endpoints).
 fn error_code(body: &Value) -> Option<i64> {
@@ -19,34 +19,28 @@ fn bad_key(why: &str) -> Outcome {
     )
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://docs.clickatell.com/ (One API: GET /v1/balance, raw key in Authorization)
-    let url = match ctx.url("https://platform.clickatell.com", "/v1/balance") {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://platform.clickatell.com", "/v1/balance")?;
     let request = ctx
         .client
         .get(url)
         .header("Authorization", ctx.get("api_key"))
         .header("Accept", "application/json");
-    let reply = match ctx.send(request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = ctx.send(request).await?;
     if reply.status == 401 {
-        return bad_key("401 Unauthorized");
+        return Ok(bad_key("401 Unauthorized"));
     }
-    let body: Value = match reply.json() {
-        Ok(body) => body,
-        Err(outcome) if reply.status == 200 => return outcome,
-        Err(_) => return reply.unexpected(),
-    };
+    // Error 108 may come with any status; an unreadable body is only worth its own words on a 200.
+    let body: Value = reply.json().map_err(|unreadable| match reply.status {
+        200 => unreadable,
+        _ => reply.unexpected(),
+    })?;
     if error_code(&body) == Some(108) {
-        return bad_key("error 108: invalid or missing integration API key");
+        return Ok(bad_key("error 108: invalid or missing integration API key"));
     }
     if reply.status != 200 {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     }
     let balance = match body.get("balance") {
         Some(Value::Number(n)) => n.as_f64(),
@@ -54,7 +48,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         _ => None,
     };
     let Some(balance) = balance else {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     };
     let currency = body
         .get("currency")
@@ -67,12 +61,12 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
             .fact("sender", ctx.opt("sender"))
     };
     if balance <= 0.0 {
-        return facts(Outcome::misconfigured(format!(
+        return Ok(facts(Outcome::misconfigured(format!(
             "Clickatell accepted the API key, but the balance is {balance} {currency} (no credit: SMS will fail)"
         )))
-        .advice("Top up the account on portal.clickatell.com (Billing), then check again; two-factor codes are not sent without credit.");
+        .advice("Top up the account on portal.clickatell.com (Billing), then check again; two-factor codes are not sent without credit."));
     }
-    facts(Outcome::ok(format!(
+    Ok(facts(Outcome::ok(format!(
         "Clickatell accepted the API key; balance {balance} {currency}"
-    )))
+    ))))
 }

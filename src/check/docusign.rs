@@ -5,12 +5,12 @@
 use serde_json::Value;
 
 use super::probes::oauth;
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 /// The integration key of DocuSign's documentation samples (quoted in Q&A answers).
 const SAMPLE_KEY: &str = "230546a7-9c55-40ad-8fbf-af205d5494ad";
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let key = ctx.get("integration_key");
     let host = ctx.get("auth_host");
     let environment = match host.to_ascii_lowercase().as_str() {
@@ -19,39 +19,36 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         _ => "other",
     };
     if key.eq_ignore_ascii_case(SAMPLE_KEY) {
-        return Outcome::misconfigured("integration_key is DocuSign's documentation sample key, not yours; no request sent")
-            .advice("Create your own app in DocuSign Admin > Apps and Keys (admindemo.docusign.com for a demo account) and use its Integration Key and a secret key of that app.");
+        return Ok(Outcome::misconfigured("integration_key is DocuSign's documentation sample key, not yours; no request sent")
+            .advice("Create your own app in DocuSign Admin > Apps and Keys (admindemo.docusign.com for a demo account) and use its Integration Key and a secret key of that app."));
     }
     // trufflehog's DocuSign detector; /oauth/token of https://developers.docusign.com/platform/auth/reference/obtain-access-token/
-    let url = match ctx.url(
+    let url = ctx.url(
         &format!("https://{host}"),
         "/oauth/token?grant_type=client_credentials",
-    ) {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    )?;
     let request = ctx
         .client
         .post(url)
         .basic_auth(key, Some(ctx.get("secret_key")))
         .header("Accept", "application/vnd.docusign+json; version=3");
-    let reply = match ctx.send(request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome.fact("environment", environment),
-    };
+    let reply = ctx
+        .send(request)
+        .await
+        .map_err(|outcome| outcome.fact("environment", environment))?;
     if (200..300).contains(&reply.status) {
         let body: Value = serde_json::from_slice(&reply.body).unwrap_or_default();
         let token = body.get("access_token").and_then(Value::as_str).unwrap_or("");
         if token.starts_with("ey") {
-            return Outcome::ok(format!("DocuSign ({environment}) issued an app token for this integration key and secret"))
+            return Ok(Outcome::ok(format!("DocuSign ({environment}) issued an app token for this integration key and secret"))
                 .fact("environment", environment)
                 .fact("auth_host", host)
-                .fact("expires_in", body.get("expires_in").cloned());
+                .fact("expires_in", body.get("expires_in").cloned()));
         }
-        return reply.unexpected().fact("environment", environment);
+        return Err(reply.unexpected().fact("environment", environment));
     }
     let Some(err) = oauth::oauth_error(&reply) else {
-        return reply.unexpected().fact("environment", environment);
+        return Err(reply.unexpected().fact("environment", environment));
     };
     let other = if environment == "production" { "account-d.docusign.com (demo)" } else { "account.docusign.com (production)" };
     let hint = if err.describe().contains("issuer_not_found") {
@@ -59,7 +56,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     } else {
         String::new()
     };
-    Outcome::unreachable(format!(
+    Ok(Outcome::unreachable(format!(
         "DocuSign did not issue a token (HTTP {}: {}); its errors do not tell a wrong key from other causes, so no verdict",
         reply.status,
         err.describe()
@@ -68,5 +65,5 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     .fact("provider_answer", err.describe())
     .advice(format!(
         "{hint}Check that the integration key exists in this environment (a key created on demo, account-d.docusign.com, does not exist on production, account.docusign.com, until the app is promoted; try auth_host = {other}), that secret_key is a secret of this app (Apps and Keys > your app > Secret Keys), and that the app has passed Go-Live review if you use production."
-    ))
+    )))
 }

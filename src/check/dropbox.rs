@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 const SETTINGS: &str = "the app's Settings tab at https://www.dropbox.com/developers/apps";
 
@@ -11,22 +11,16 @@ struct Echo {
     result: String,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let nonce = uuid::Uuid::new_v4().simple().to_string();
     // https://www.dropbox.com/developers/documentation/http/documentation#check-app
-    let url = match ctx.url("https://api.dropboxapi.com", "/2/check/app") {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://api.dropboxapi.com", "/2/check/app")?;
     let request = ctx
         .client
         .post(url)
         .basic_auth(ctx.get("app_key"), Some(ctx.get("app_secret")))
         .json(&serde_json::json!({ "query": nonce }));
-    let reply = match ctx.send(request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = ctx.send(request).await?;
     let rejected = || {
         Outcome::rejected(format!(
             "Dropbox refused the app key or secret (HTTP {}): {}",
@@ -39,27 +33,24 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     match reply.status {
         200 => {}
         // App authentication failed (exact bodies UNCONFIRMED, the status is documented).
-        401 => return rejected(),
+        401 => return Ok(rejected()),
         // "Invalid authorization value in HTTP header "Authorization"": a malformed key pair.
         400 => {
             let text = reply.text().to_ascii_lowercase();
             if text.contains("authorization") || text.contains("client") {
-                return rejected();
+                return Ok(rejected());
             }
-            return reply.unexpected();
+            return Err(reply.unexpected());
         }
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     }
-    let echo: Echo = match reply.json() {
-        Ok(echo) => echo,
-        Err(outcome) => return outcome,
-    };
+    let echo: Echo = reply.json()?;
     if echo.result != nonce {
-        return Outcome::unreachable(
+        return Ok(Outcome::unreachable(
             "Dropbox answered check/app without echoing the probe's query; no verdict on the keys",
         )
-        .advice("Something between here and Dropbox rewrote the answer: check `endpoint` (if set) and any proxy.");
+        .advice("Something between here and Dropbox rewrote the answer: check `endpoint` (if set) and any proxy."));
     }
-    Outcome::ok("Dropbox accepted the app key and secret (check/app echoed the probe's query)")
-        .fact("probe", "check/app")
+    Ok(Outcome::ok("Dropbox accepted the app key and secret (check/app echoed the probe's query)")
+        .fact("probe", "check/app"))
 }

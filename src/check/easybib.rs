@@ -4,23 +4,20 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 const DEPRECATED: &str = "the EasyBib Citation API is deprecated; EasyBib no longer issues keys";
 
 #[derive(Deserialize)]
-struct Answer {
+struct Citation {
     status: String,
     #[serde(default)]
     msg: Option<String>,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // http://developer.easybib.com/citation-formatting-api/formatting-api-retrieve-a-formatted-citation/
-    let url = match ctx.url("https://api.citation-api.com", "/2.1/rest/cite") {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://api.citation-api.com", "/2.1/rest/cite")?;
     let body = json!({
         "key": ctx.get("api_key"),
         "source": "book",
@@ -29,39 +26,33 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         "pubtype": {"main": "pubnonperiodical"},
         "contributors": []
     });
-    let reply = match ctx.send(ctx.client.put(url).json(&body)).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = ctx.send(ctx.client.put(url).json(&body)).await?;
     let advice = "Nothing to fix in integrate: EasyBib issues no new keys. Keep the key only if the EasyBib plugin still works in the editor; EasyBib tied keys to the server's IP address, so a moved server may be refused.";
     match reply.status {
         200 => {}
         // verification.md §8: 404/410 mean the API itself is gone.
         404 | 410 => {
-            return Outcome::warning(format!(
+            return Ok(Outcome::warning(format!(
                 "{DEPRECATED}, and it no longer answers at {} (HTTP {}); the key cannot be verified",
                 reply.shown_url, reply.status
             ))
             .fact("http_status", reply.status)
-            .advice(advice);
+            .advice(advice));
         }
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     }
-    let answer: Answer = match reply.json() {
-        Ok(answer) => answer,
-        Err(outcome) => return outcome,
-    };
-    match answer.status.as_str() {
+    let citation: Citation = reply.json()?;
+    Ok(match citation.status.as_str() {
         "ok" => Outcome::warning(format!("EasyBib formatted a test citation with the key, but {DEPRECATED}"))
             .fact("api_status", "ok")
             .advice(advice),
         // The error text is not documented, and a valid key is refused from another IP: never `rejected`.
         "error" => Outcome::warning(format!(
             "the key cannot be verified ({DEPRECATED}); the API answered: {}",
-            answer.msg.as_deref().unwrap_or("error")
+            citation.msg.as_deref().unwrap_or("error")
         ))
         .fact("api_status", "error")
         .advice(advice),
         _ => reply.unexpected(),
-    }
+    })
 }

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::{Ctx, Outcome, Status};
+use super::{Ctx, Outcome, Status, Verdict};
 
 const LEGACY: &str = "legacy FCM server key — the legacy API is shut down since July 2024; use a service-account key (HTTP v1)";
 
@@ -35,15 +35,16 @@ struct Detail {
     reason: Option<String>,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let server_key = ctx.get("server_key");
     let format = if server_key.starts_with("AIza") {
         "older AIza server key"
     } else {
         "legacy FCM server key (AAAA…:…)"
     };
-    let mut outcome = web_key(ctx)
-        .await
+    // The server key's facts and the deprecation go on whatever the Web API key check concluded.
+    let (Ok(outcome) | Err(outcome)) = web_key(ctx).await;
+    let mut outcome = outcome
         .fact("server_key_format", format)
         .fact("server_key_status", "deprecated: the legacy FCM API is shut down");
     // The deprecation outranks `ok` and joins a warning, but never hides a worse status.
@@ -55,47 +56,38 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     if outcome.advice.is_none() && outcome.status != Status::Ok {
         outcome = outcome.advice("Firebase console > Project settings > Service accounts > Generate new private key gives the service-account key that FCM HTTP v1 needs; the legacy server key cannot send notifications any more.");
     }
-    outcome
+    Ok(outcome)
 }
 
-async fn web_key(ctx: &Ctx<'_>) -> Outcome {
+async fn web_key(ctx: &Ctx<'_>) -> Verdict {
     let key: String = url::form_urlencoded::byte_serialize(ctx.get("api_key").as_bytes()).collect();
     let wanted = ctx.get("project_id");
     // https://cloud.google.com/identity-platform/docs/reference/rest/v1/projects/getConfig (v3 relyingparty)
     let path = format!("/identitytoolkit/v3/relyingparty/getProjectConfig?key={key}");
-    let url = match ctx.url("https://www.googleapis.com", &path) {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
-    let reply = match ctx.send(ctx.client.get(url)).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://www.googleapis.com", &path)?;
+    let reply = ctx.send(ctx.client.get(url)).await?;
     if reply.status == 200 {
-        let config: Config = match reply.json() {
-            Ok(config) => config,
-            Err(outcome) => return outcome,
-        };
+        let config: Config = reply.json()?;
         let facts = |o: Outcome| {
             o.fact("project_id", config.project_id.clone())
                 .fact("authorized_domains", config.authorized_domains.len())
         };
-        return match config.project_id.as_deref() {
+        return Ok(match config.project_id.as_deref() {
             Some(real) if real != wanted => facts(Outcome::misconfigured(format!("the Web API key belongs to project {real}, but project_id is {wanted}")))
                 .advice(format!("Use the Web API key and Project ID of the same project (Firebase console > Project settings > General): set project_id to {real}, or use the key of {wanted}.")),
             _ => facts(Outcome::ok("Google accepted the Web API key")),
-        };
+        });
     }
     let Ok(body) = serde_json::from_slice::<ErrorBody>(&reply.body) else {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     };
     let reasons: Vec<&str> = body.error.details.iter().filter_map(|d| d.reason.as_deref()).collect();
     let message = body.error.message.as_str();
     if message.contains("CONFIGURATION_NOT_FOUND") || reasons.contains(&"CONFIGURATION_NOT_FOUND") {
-        return Outcome::misconfigured("the Web API key is valid, but Firebase Authentication is not set up for its project (CONFIGURATION_NOT_FOUND)")
-            .advice("Open Firebase console > Build > Authentication and click Get started, then check again.");
+        return Ok(Outcome::misconfigured("the Web API key is valid, but Firebase Authentication is not set up for its project (CONFIGURATION_NOT_FOUND)")
+            .advice("Open Firebase console > Build > Authentication and click Get started, then check again."));
     }
-    match reply.status {
+    Ok(match reply.status {
         // betterleaks: 403 means the key exists and is active, but is restricted for this call.
         403 => {
             let reason = reasons.first().copied().unwrap_or(message);
@@ -108,5 +100,5 @@ async fn web_key(ctx: &Ctx<'_>) -> Outcome {
                 .advice("Copy the Web API key again from Firebase console > Project settings > General (39 characters starting with AIza); a deleted key is refused this way.")
         }
         _ => reply.unexpected(),
-    }
+    })
 }

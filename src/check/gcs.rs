@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::http::Reply;
 use super::probes::oauth;
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 use crate::catalog::validate;
 
 const STORAGE: &str = "https://storage.googleapis.com";
@@ -52,13 +52,7 @@ struct Permissions {
     permissions: Vec<String>,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
-    match run(ctx).await {
-        Ok(outcome) | Err(outcome) => outcome,
-    }
-}
-
-async fn run(ctx: &Ctx<'_>) -> Result<Outcome, Outcome> {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let sa = validate::gcs_service_account(ctx.get("service_account_json"))
         .map_err(|e| Outcome::rejected(format!("service_account_json {e}")))?;
     let facts = |o: Outcome| {

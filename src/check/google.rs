@@ -1,11 +1,11 @@
 //! Google: the dummy authorization code at Google's token endpoint (verification.md §11).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 const CREDENTIALS: &str = "Google Cloud console > APIs & Services > Credentials (https://console.cloud.google.com/apis/credentials)";
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let client_id = ctx.get("client_id");
     // https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code
     let request = TokenRequest {
@@ -14,13 +14,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         client_id,
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
-        grant: Grant::AuthorizationCode,
+        grant: Grant::DummyCode(oauth::DUMMY_CODE),
         redirect_uri: Some(&ctx.redirect_uri),
         extra: &[],
-    };
-    let reply = match oauth::token_request(ctx, &request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
     };
     // The digits before the first hyphen are the project number (commonly observed).
     let project = client_id
@@ -28,10 +24,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         .map(|(n, _)| n)
         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     let facts = |o: Outcome| o.fact("project_number", project);
-    let Some(err) = oauth::oauth_error(&reply).filter(|_| (400..500).contains(&reply.status))
-    else {
-        return facts(reply.unexpected());
-    };
+    let (reply, err) = oauth::dummy_code_refusal(ctx, &request)
+        .await
+        .map_err(facts)?;
     let description = err.error_description.as_deref().unwrap_or("").trim();
     let outcome = if err.is("invalid_grant") {
         // "Malformed auth code.": the client passed, only the code was refused.
@@ -62,5 +57,5 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     } else {
         reply.unexpected()
     };
-    facts(outcome)
+    Ok(facts(outcome))
 }

@@ -79,7 +79,6 @@ pub struct Reply {
 
 impl Reply {
     /// The body as JSON; a body that does not parse is "could not tell".
-    #[allow(clippy::result_large_err)] // an Outcome is the check's answer, built once per check
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Outcome> {
         serde_json::from_slice(&self.body).map_err(|e| {
             Outcome::unreachable(format!(

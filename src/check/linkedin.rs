@@ -1,11 +1,11 @@
 //! LinkedIn: the dummy authorization code at LinkedIn's token endpoint (verification.md §13).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 const AUTH_TAB: &str = "the Auth tab of your app at https://www.linkedin.com/developers/apps";
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow#step-3-exchange-authorization-code-for-an-access-token
     let request = TokenRequest {
         origin: "https://www.linkedin.com",
@@ -13,25 +13,18 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         client_id: ctx.get("client_id"),
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
-        grant: Grant::AuthorizationCode,
+        grant: Grant::DummyCode(oauth::DUMMY_CODE),
         redirect_uri: Some(&ctx.redirect_uri),
         extra: &[],
     };
-    let reply = match oauth::token_request(ctx, &request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
-    let Some(err) = oauth::oauth_error(&reply).filter(|_| (400..500).contains(&reply.status))
-    else {
-        return reply.unexpected();
-    };
+    let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // "Unable to retrieve access token: appid/redirect uri/code verifier does not match
     // authorization code. Or authorization code expired. ...": the client passed.
     if err.is("invalid_request") && err.mentions("authorization code") {
-        return oauth::accepted(&err, "LinkedIn");
+        return Ok(oauth::accepted(&err, "LinkedIn"));
     }
     if err.is("invalid_redirect_uri") {
-        return Outcome::misconfigured(format!(
+        return Ok(Outcome::misconfigured(format!(
             "LinkedIn accepted the client, but the redirect URI {} is not registered for the app",
             ctx.redirect_uri
         ))
@@ -39,13 +32,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         .advice(format!(
             "On {AUTH_TAB}, add {} under OAuth 2.0 settings > Authorized redirect URLs for your app, then Update.",
             ctx.redirect_uri
-        ));
+        )));
     }
     // "Client authentication failed": LinkedIn does not say which of the two is wrong.
     if err.is("invalid_client") {
-        return oauth::refused(&reply, &err, "LinkedIn refused the client id or secret").advice(
+        return Ok(oauth::refused(&reply, &err, "LinkedIn refused the client id or secret").advice(
             format!("Copy the Client ID and the Primary Client Secret again from {AUTH_TAB} (Authentication Keys; click the eye icon), including any trailing = signs."),
-        );
+        ));
     }
-    reply.unexpected()
+    Err(reply.unexpected())
 }

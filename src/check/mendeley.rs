@@ -2,12 +2,12 @@
 //! without the secret nothing can be verified (verification.md §15).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest, Verdicts};
-use super::{Ctx, Outcome, Status};
+use super::{Ctx, Outcome, Status, Verdict};
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let Some(secret) = ctx.opt("client_secret") else {
-        return Outcome::skipped("id only — cannot verify without the secret")
-            .advice("The plugin needs only the Application ID. To have the app itself checked, add the secret generated on dev.mendeley.com/myapps.html (integrate add mendeley).");
+        return Ok(Outcome::skipped("id only — cannot verify without the secret")
+            .advice("The plugin needs only the Application ID. To have the app itself checked, add the secret generated on dev.mendeley.com/myapps.html (integrate add mendeley)."));
     };
     // https://dev.mendeley.com/reference/topics/authorization_client_credentials.html
     let request = TokenRequest {
@@ -20,20 +20,17 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         redirect_uri: None,
         extra: &[("scope", "all")],
     };
-    let reply = match oauth::token_request(ctx, &request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = oauth::token_request(ctx, &request).await?;
     if !(200..300).contains(&reply.status) && !matches!(reply.status, 400 | 401) {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     }
     let verdicts = Verdicts {
         client_accepted: &[],
         client_refused: &["invalid_client"],
     };
     let outcome = oauth::classify(&reply, &verdicts, "Mendeley");
-    match outcome.status {
+    Ok(match outcome.status {
         Status::Rejected => outcome.advice("Check the Application ID and generate a new secret on dev.mendeley.com/myapps.html (Mendeley shows a secret only once). Apps whose owners did not accept the 2018 terms were disabled: register a new app then."),
         _ => outcome,
-    }
+    })
 }

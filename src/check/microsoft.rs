@@ -1,17 +1,14 @@
 //! Microsoft (Entra ID app registration): an app-only token on the configured tenant, or the
 //! dummy-code probe on `/common` when no tenant is named (verification.md §16).
 
-use super::probes::entra::{self, Answer};
-use super::{Ctx, Outcome};
+use super::probes::entra::{self, TokenAnswer};
+use super::{Ctx, Outcome, Verdict};
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let tenant = ctx.opt("tenant").unwrap_or("common");
-    let reply = match entra::token_request(ctx, tenant).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
-    match entra::read(&reply, ctx.get("client_secret")) {
-        Answer::Token(claims) => {
+    let reply = entra::token_request(ctx, tenant).await?;
+    let outcome = match entra::read(&reply, ctx.get("client_secret"))? {
+        TokenAnswer::Token(claims) => {
             let name = claims
                 .get("app_displayname")
                 .and_then(|v| v.as_str())
@@ -21,17 +18,17 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
             ));
             entra::token_facts(outcome, &claims)
         }
-        Answer::CodeRefused(error) => Outcome::ok(format!(
+        TokenAnswer::CodeRefused(error) => Outcome::ok(format!(
             "Microsoft accepted the client id and secret on /{tenant} (the probe's dummy authorization code was refused, as intended)"
         ))
         .fact("probe", "dummy authorization code")
         .fact("provider_answer", error)
         .fact("tenant", tenant),
-        Answer::OrganisationsOnly(said) => Outcome::misconfigured(format!(
+        TokenAnswer::OrganisationsOnly(said) => Outcome::misconfigured(format!(
             "the app only accepts work accounts of one or more organisations, but /{tenant} serves personal Microsoft accounts too ({said})"
         ))
         .fact("provider_answer", said)
         .advice("For sign-in with any Microsoft account, open the app's Authentication page in Azure and set Supported account types to 'Accounts in any organizational directory and personal Microsoft accounts'. To check a single-organisation app, set tenant to its Directory (tenant) ID."),
-        Answer::Done(outcome) => outcome,
-    }
+    };
+    Ok(outcome)
 }

@@ -1,5 +1,5 @@
 //! Live credential checks: one small module per provider, all behind one signature
-//! (`async fn check(ctx: &Ctx<'_>) -> Outcome`), run concurrently by [`run`].
+//! (`async fn check(ctx: &Ctx<'_>) -> Verdict`), run concurrently by [`run`].
 //!
 //! A provider's module builds the documented request (the API doc URL sits above it), sends it
 //! with [`Ctx::send`], and maps only documented answers to a status. Shared mechanisms live in
@@ -15,6 +15,11 @@ use std::pin::Pin;
 use std::time::Instant;
 
 pub use status::{CheckResult, Outcome, Status};
+
+/// What a check returns. Both sides are a verdict: `Ok` is the one the check reached at its
+/// end, `Err` the one a step settled early (no usable answer, a body that does not parse), so
+/// that `?` ends the check with it. [`run`] treats both alike.
+pub type Verdict = Result<Outcome, Outcome>;
 
 use crate::catalog::Provider;
 use crate::config::ResolvedProvider;
@@ -45,7 +50,6 @@ impl Ctx<'_> {
 
     /// The URL for `path_and_query` on the provider's `origin` (e.g. `https://api.telegram.org`),
     /// or on `endpoint` when one is set: same path, same query, another origin.
-    #[allow(clippy::result_large_err)] // an Outcome is the check's answer, built once per check
     pub fn url(&self, origin: &str, path_and_query: &str) -> Result<url::Url, Outcome> {
         let base = match &self.endpoint {
             Some(endpoint) => endpoint.as_str().trim_end_matches('/').to_string(),
@@ -57,7 +61,6 @@ impl Ctx<'_> {
     }
 
     /// Rewrites a full URL taken from the credentials (GCS `token_uri`) onto `endpoint`.
-    #[allow(clippy::result_large_err)]
     pub fn rebase(&self, full: &str) -> Result<url::Url, Outcome> {
         let parsed = url::Url::parse(full)
             .map_err(|e| Outcome::rejected(format!("`{full}` is not a URL: {e}")))?;
@@ -87,7 +90,7 @@ impl Ctx<'_> {
 }
 
 /// The signature every provider check has.
-pub type CheckFn = for<'a> fn(&'a Ctx<'a>) -> Pin<Box<dyn Future<Output = Outcome> + Send + 'a>>;
+pub type CheckFn = for<'a> fn(&'a Ctx<'a>) -> Pin<Box<dyn Future<Output = Verdict> + Send + 'a>>;
 
 macro_rules! checks {
     ($($id:literal => $module:ident),* $(,)?) => {

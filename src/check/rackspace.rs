@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 #[derive(Deserialize)]
 struct Answer {
@@ -52,18 +52,12 @@ struct Endpoint {
     region: Option<String>,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let username = ctx.get("username");
     // https://docs.rackspace.com/docs/authentication-tokens (RAX-KSKEY:apiKeyCredentials)
-    let url = match ctx.url("https://identity.api.rackspacecloud.com", "/v2.0/tokens") {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://identity.api.rackspacecloud.com", "/v2.0/tokens")?;
     let body = json!({"auth": {"RAX-KSKEY:apiKeyCredentials": {"username": username, "apiKey": ctx.get("api_key")}}});
-    let reply = match ctx.send(ctx.client.post(url).json(&body)).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = ctx.send(ctx.client.post(url).json(&body)).await?;
     let error_key = |key: &str| {
         reply
             .json::<Value>()
@@ -73,21 +67,18 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     match reply.status {
         200 | 203 => {}
         401 if error_key("unauthorized") => {
-            return Outcome::rejected("Rackspace refused the username and API key (401: Username or api key is invalid)")
-                .advice("Rackspace gives the same answer for a wrong username and a wrong key. Use the username you sign in to the Cloud Control Panel with (not the e-mail or account number), and copy the API key from My Profile & Settings > Security Settings > Rackspace API Key (Show). A reset key invalidates the old one at once.");
+            return Ok(Outcome::rejected("Rackspace refused the username and API key (401: Username or api key is invalid)")
+                .advice("Rackspace gives the same answer for a wrong username and a wrong key. Use the username you sign in to the Cloud Control Panel with (not the e-mail or account number), and copy the API key from My Profile & Settings > Security Settings > Rackspace API Key (Show). A reset key invalidates the old one at once."));
         }
         403 if error_key("userDisabled") => {
-            return Outcome::rejected(format!("Rackspace says the user {username} is disabled (403 userDisabled)"))
-                .advice("Ask the account's admin to enable the user (Account > User Management in the Cloud Control Panel), or use another user's username and API key.");
+            return Ok(Outcome::rejected(format!("Rackspace says the user {username} is disabled (403 userDisabled)"))
+                .advice("Ask the account's admin to enable the user (Account > User Management in the Cloud Control Panel), or use another user's username and API key."));
         }
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     }
-    let answer: Answer = match reply.json() {
-        Ok(answer) => answer,
-        Err(outcome) => return outcome,
-    };
+    let answer: Answer = reply.json()?;
     if answer.access.token.id.is_empty() {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     }
     let regions: Option<Vec<String>> = answer
         .access
@@ -102,18 +93,18 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
             .fact("cloudfiles_regions", regions.clone())
     };
     let Some(found) = &regions else {
-        return facts(Outcome::misconfigured("Rackspace accepted the key, but the account has no Cloud Files (no cloudFiles entry in the service catalog)"))
-            .advice("Cloud Files is not enabled for this account or user: enable it in the Cloud Control Panel (or ask the account admin to give the user the object-store role), then check again.");
+        return Ok(facts(Outcome::misconfigured("Rackspace accepted the key, but the account has no Cloud Files (no cloudFiles entry in the service catalog)"))
+            .advice("Cloud Files is not enabled for this account or user: enable it in the Cloud Control Panel (or ask the account admin to give the user the object-store role), then check again."));
     };
     if let Some(region) = ctx.opt("region") {
         let region = region.to_ascii_uppercase();
         if !found.iter().any(|r| r.eq_ignore_ascii_case(&region)) {
-            return facts(Outcome::misconfigured(format!(
+            return Ok(facts(Outcome::misconfigured(format!(
                 "Rackspace accepted the key, but Cloud Files has no {region} endpoint for this account (it has: {})",
                 found.join(", ")
             )))
-            .advice(format!("Set region to one of {} (integrate add rackspace --set region=...), or leave it empty.", found.join(", ")));
+            .advice(format!("Set region to one of {} (integrate add rackspace --set region=...), or leave it empty.", found.join(", "))));
         }
     }
-    facts(Outcome::ok(format!("Rackspace accepted the username {username} and the API key; Cloud Files is enabled")))
+    Ok(facts(Outcome::ok(format!("Rackspace accepted the username {username} and the API key; Cloud Files is enabled"))))
 }

@@ -110,7 +110,7 @@ async fn outcome_of(
     };
     let run = AssertUnwindSafe(check(&ctx)).catch_unwind();
     let mut outcome = match tokio::time::timeout(options.timeout, run).await {
-        Ok(Ok(outcome)) => outcome,
+        Ok(Ok(Ok(outcome) | Err(outcome))) => outcome,
         Ok(Err(_)) => Outcome::unreachable(
             "internal error: the check stopped unexpectedly; no verdict on the keys",
         )

@@ -11,7 +11,7 @@ use aws_sigv4::sign::v4;
 use serde::Deserialize;
 
 use super::http::Reply;
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 /// `<Error><Code>…</Code><Message>…</Message></Error>`, the body of every S3 error.
 #[derive(Deserialize, Default)]
@@ -42,13 +42,7 @@ struct Bucket {
     name: String,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
-    match run(ctx).await {
-        Ok(outcome) | Err(outcome) => outcome,
-    }
-}
-
-async fn run(ctx: &Ctx<'_>) -> Result<Outcome, Outcome> {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let key_id = ctx.get("access_key_id");
     let region = ctx.opt("region").unwrap_or("us-east-1");
     let key_type = match key_id.get(..4) {

@@ -1,6 +1,6 @@
 //! Selectel: legacy storage auth (api.selcdn.ru/auth/v1.0) with the storage user and password.
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 const RENEWAL: &str = "Note that authenticating more than 12 h after the last time makes Selectel issue a new token and invalidate the previous one, so this check may renew the token a running portal holds.";
 
@@ -11,26 +11,20 @@ fn storage_account(url: &str) -> Option<&str> {
     Some(&rest[..end]).filter(|n| !n.is_empty())
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let user = ctx.get("auth_user");
     // https://docs.selectel.ru/en/api/selectel-storage-old/ (GET /auth/v1.0, X-Auth-User/X-Auth-Key)
-    let url = match ctx.url("https://api.selcdn.ru", "/auth/v1.0") {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://api.selcdn.ru", "/auth/v1.0")?;
     let request = ctx
         .client
         .get(url)
         .header("X-Auth-User", user)
         .header("X-Auth-Key", ctx.get("password"));
-    let reply = match ctx.send(request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = ctx.send(request).await?;
     match reply.status {
         200 | 204 => {}
         401 | 403 => {
-            return Outcome::rejected(format!(
+            return Ok(Outcome::rejected(format!(
                 "Selectel refused the storage user {user} and its password (HTTP {})",
                 reply.status
             ))
@@ -38,13 +32,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
                 "Check the user and password under Cloud storage > Users on my.selectel.ru: auth_user is the account number \
                  for the main user or account_name for an additional one, and the password is the storage user's, not the \
                  control panel's. If the user was removed in the 2023 storage update, create a service user and S3 keys instead. {RENEWAL}"
-            ));
+            )));
         }
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     }
     let token = reply.header("x-auth-token").or(reply.header("x-storage-token"));
     let Some(storage_url) = reply.header("x-storage-url").filter(|_| token.is_some()) else {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     };
     let host = url::Url::parse(storage_url)
         .ok()
@@ -63,20 +57,20 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     if let Some(number) = in_url
         && number != account
     {
-        return facts(Outcome::misconfigured(format!(
+        return Ok(facts(Outcome::misconfigured(format!(
             "Selectel accepted {user}, but its storage belongs to account {number}, not {account}"
         )))
         .advice(format!(
             "auth_user must start with the account number of the storage you mean (Cloud storage > Users of account {account}); \
              use that account's user, or correct auth_user. {RENEWAL}"
-        ));
+        )));
     }
-    facts(Outcome::warning(format!(
+    Ok(facts(Outcome::warning(format!(
         "Selectel accepted {user}; valid, but uses legacy Selectel storage auth (api.selcdn.ru) that is being phased out; migrate to service users / S3 keys"
     )))
     .advice(format!(
         "Plan the move: create a service user with object-storage access (or S3 keys) in the Selectel control panel, \
          as described in docs.selectel.ru 'Customize object storage after upgrade'. The legacy user keeps working until \
          Selectel switches it off with advance notice. {RENEWAL}"
-    ))
+    )))
 }

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 const ORIGIN: &str = "https://smsc.ru";
 const NOTE_MD5: &str = "the password looks like an uppercase MD5 hash; smsc only accepts it in lowercase, so integrate sent it lowercased: store it lowercased in the portal too";
@@ -34,7 +34,7 @@ fn sender_names(body: &Value) -> Option<Vec<String>> {
         .collect()
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let mut psw = ctx.get("password").to_string();
     let mut facts: Vec<(&str, Value)> = Vec::new();
     if uppercase_md5(&psw) {
@@ -50,19 +50,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     };
     let auth = format!("login={}&psw={}", enc(ctx.get("login")), enc(&psw));
     // https://smsc.ru/api/http/balance/ (fmt=3: JSON; cur=1: with the currency)
-    let url = match ctx.url(ORIGIN, &format!("/sys/balance.php?{auth}&fmt=3&cur=1")) {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
-    let reply = match ctx.send(ctx.client.get(url)).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url(ORIGIN, &format!("/sys/balance.php?{auth}&fmt=3&cur=1"))?;
+    let reply = ctx.send(ctx.client.get(url)).await?;
     // smsc documents the JSON, not the HTTP status: decide on the body.
-    let body: Value = match reply.json() {
-        Ok(body) => body,
-        Err(outcome) => return outcome,
-    };
+    let body: Value = reply.json()?;
     if let Some(code) = body.get("error_code").and_then(Value::as_i64) {
         let error = body.get("error").and_then(Value::as_str).unwrap_or("");
         let outcome = match code {
@@ -78,7 +69,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
             .advice(PARAMETER),
             _ => reply.unexpected(),
         };
-        return with(outcome.fact("error_code", code), &facts);
+        return Ok(with(outcome.fact("error_code", code), &facts));
     }
     let balance = match body.get("balance") {
         Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
@@ -86,7 +77,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         _ => None,
     };
     let Some(balance) = balance else {
-        return reply.unexpected();
+        return Err(reply.unexpected());
     };
     let currency = body.get("currency").and_then(Value::as_str).unwrap_or("").to_string();
     facts.push(("balance", balance.into()));
@@ -94,29 +85,26 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     let accepted = format!("smsc accepted the login; balance {balance} {currency}");
     if balance <= 0.0 {
         let outcome = Outcome::misconfigured(format!("smsc accepted the login, but the balance is {balance} {currency}"));
-        return with(outcome, &facts).advice("The portal refuses smsc keys while the balance is zero ('Bad keys'), and no SMS can be sent: top up the account on smsc.ru, then save the keys again.");
+        return Ok(with(outcome, &facts).advice("The portal refuses smsc keys while the balance is zero ('Bad keys'), and no SMS can be sent: top up the account on smsc.ru, then save the keys again."));
     }
     let Some(sender) = ctx.opt("sender") else {
-        return with(Outcome::ok(accepted), &facts);
+        return Ok(with(Outcome::ok(accepted), &facts));
     };
     // https://smsc.ru/api/http/senders/ (get=1: the registered and approved sender names)
-    let url = match ctx.url(ORIGIN, &format!("/sys/senders.php?get=1&{auth}&fmt=3")) {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url(ORIGIN, &format!("/sys/senders.php?get=1&{auth}&fmt=3"))?;
     let names = match ctx.send(ctx.client.get(url)).await {
         Ok(reply) => reply.json::<Value>().ok().as_ref().and_then(sender_names),
         Err(_) => None,
     };
     let Some(names) = names else {
         facts.push(("sender_note", "could not read the list of sender names; check the sender on smsc.ru".into()));
-        return with(Outcome::ok(accepted), &facts);
+        return Ok(with(Outcome::ok(accepted), &facts));
     };
     if names.iter().any(|n| n.eq_ignore_ascii_case(sender)) {
         facts.push(("sender", format!("{sender} (registered)").into()));
-        return with(Outcome::ok(format!("{accepted}; sender {sender} is registered")), &facts);
+        return Ok(with(Outcome::ok(format!("{accepted}; sender {sender} is registered")), &facts));
     }
     facts.push(("registered_senders", names.join(", ").into()));
     let outcome = Outcome::warning(format!("smsc accepted the login, but the sender {sender} is not registered/approved on the account"));
-    with(outcome, &facts).advice(NO_SENDER)
+    Ok(with(outcome, &facts).advice(NO_SENDER))
 }

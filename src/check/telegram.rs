@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 #[derive(Deserialize)]
 struct Answer {
@@ -28,36 +28,27 @@ struct Me {
     can_read_all_group_messages: Option<bool>,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let token = ctx.get("bot_token");
     let wanted = ctx.get("bot_name").trim_start_matches('@');
     // https://core.telegram.org/bots/api#getme
-    let url = match ctx.url("https://api.telegram.org", &format!("/bot{token}/getMe")) {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
-    let reply = match ctx.send(ctx.client.get(url)).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://api.telegram.org", &format!("/bot{token}/getMe"))?;
+    let reply = ctx.send(ctx.client.get(url)).await?;
     match reply.status {
         200 => {}
         // "The only way to get 401 is a wrong bot token" (tdlib/telegram-bot-api#80).
         401 => {
-            return Outcome::rejected("Telegram refused the bot token (401 Unauthorized): it is wrong or was revoked")
-                .advice("Copy the token again from BotFather (/mybots > your bot > API Token); after /revoke only the new token works.");
+            return Ok(Outcome::rejected("Telegram refused the bot token (401 Unauthorized): it is wrong or was revoked")
+                .advice("Copy the token again from BotFather (/mybots > your bot > API Token); after /revoke only the new token works."));
         }
         // A malformed token path: a missing part, an extra `bot` prefix, whitespace.
         404 => {
-            return Outcome::rejected("Telegram does not recognise this as a bot token (404 Not Found)")
-                .advice("Paste the token exactly as BotFather shows it, digits:secret, without a leading `bot`.");
+            return Ok(Outcome::rejected("Telegram does not recognise this as a bot token (404 Not Found)")
+                .advice("Paste the token exactly as BotFather shows it, digits:secret, without a leading `bot`."));
         }
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     }
-    let answer: Answer = match reply.json() {
-        Ok(answer) => answer,
-        Err(outcome) => return outcome,
-    };
+    let answer: Answer = reply.json()?;
     let me = match (answer.ok, answer.result) {
         (true, Some(me)) => me,
         _ => {
@@ -65,7 +56,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
             if let Some(d) = answer.description {
                 outcome.message = format!("{} ({d})", outcome.message);
             }
-            return outcome;
+            return Ok(outcome);
         }
     };
     let username = me.username.clone().unwrap_or_default();
@@ -78,18 +69,18 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     };
     let token_id = token.split(':').next().unwrap_or("");
     if token_id != me.id.to_string() {
-        return facts(Outcome::unreachable(
+        return Ok(facts(Outcome::unreachable(
             "Telegram answered for a different bot than the token names; no verdict",
         ))
-        .advice("Check that `endpoint`, if set, points at the Telegram Bot API.");
+        .advice("Check that `endpoint`, if set, points at the Telegram Bot API."));
     }
     if !username.eq_ignore_ascii_case(wanted) {
-        return facts(Outcome::misconfigured(format!(
+        return Ok(facts(Outcome::misconfigured(format!(
             "the token belongs to @{username}, but bot_name is @{wanted}"
         )))
         .advice(format!(
             "Set bot_name to {username} (integrate add telegram --set bot_name={username}), or use the token of @{wanted}."
-        ));
+        )));
     }
-    facts(Outcome::ok(format!("Telegram accepted the token of @{username}")))
+    Ok(facts(Outcome::ok(format!("Telegram accepted the token of @{username}"))))
 }

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::http::Reply;
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 const ORIGIN: &str = "https://api.twilio.com";
 
@@ -52,28 +52,22 @@ async fn get(ctx: &Ctx<'_>, path: &str, user: &str, pass: &str) -> Result<Reply,
     ctx.send(ctx.client.get(url).basic_auth(user, Some(pass))).await
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let (sid, token, phone) = (ctx.get("account_sid"), ctx.get("auth_token"), ctx.get("phone_number"));
     // https://www.twilio.com/docs/iam/api/account#fetch-an-account-resource
-    let reply = match get(ctx, ".json", sid, token).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = get(ctx, ".json", sid, token).await?;
     match (reply.status, code(&reply)) {
         (200, _) => {}
         (401, Some(20003)) => {
-            return Outcome::rejected("Twilio refused the Account SID and auth token (401, error 20003)").advice(BAD_PAIR);
+            return Ok(Outcome::rejected("Twilio refused the Account SID and auth token (401, error 20003)").advice(BAD_PAIR));
         }
         (403, Some(70051)) => {
-            return Outcome::misconfigured("Twilio authenticated the credentials but refused access to the account (403, error 70051)")
-                .advice("The account may be suspended or restricted: check Admin > Account management in the Twilio Console, or ask Twilio support.");
+            return Ok(Outcome::misconfigured("Twilio authenticated the credentials but refused access to the account (403, error 70051)")
+                .advice("The account may be suspended or restricted: check Admin > Account management in the Twilio Console, or ask Twilio support."));
         }
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     }
-    let account: Account = match reply.json() {
-        Ok(account) => account,
-        Err(outcome) => return outcome,
-    };
+    let account: Account = reply.json()?;
     let name = account.friendly_name.clone();
     let mut facts = Map::new();
     facts.insert("account_name".into(), name.clone().into());
@@ -84,46 +78,45 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     }
     if matches!(account.status.as_str(), "suspended" | "closed") {
         let outcome = Outcome::misconfigured(format!("the Twilio account \"{name}\" is {}", account.status));
-        return with(outcome, &facts).advice("A suspended or closed account cannot send SMS: reactivate it in the Twilio Console (Admin > Account management), or use another account's SID and token.");
+        return Ok(with(outcome, &facts).advice("A suspended or closed account cannot send SMS: reactivate it in the Twilio Console (Admin > Account management), or use another account's SID and token."));
     }
     match (ctx.opt("api_key_sid"), ctx.opt("api_key_secret")) {
         (None, None) => {}
         // https://www.twilio.com/docs/iam/api-keys (an API key authenticates as SK...:secret)
-        (Some(key), Some(secret)) => match get(ctx, ".json", key, secret).await {
-            Ok(reply) => match (reply.status, code(&reply)) {
+        (Some(key), Some(secret)) => {
+            let reply = get(ctx, ".json", key, secret).await.map_err(|o| with(o, &facts))?;
+            match (reply.status, code(&reply)) {
                 (200, _) => {
                     facts.insert("api_key".into(), "accepted".into());
                 }
                 (401, Some(20003)) => {
                     let outcome = Outcome::rejected("Twilio refused the API key (api_key_sid / api_key_secret; 401, error 20003); the SID and auth token are fine");
-                    return with(outcome, &facts).advice(BAD_KEY);
+                    return Ok(with(outcome, &facts).advice(BAD_KEY));
                 }
                 (403, Some(70051)) => {
                     let outcome = Outcome::warning("Twilio accepted the API key, but it is restricted: it may not read the account (403, error 70051)");
-                    return with(outcome, &facts).advice("Make sure the key may send messages (a Standard key, or a restricted key with Messaging permissions); otherwise two-factor SMS fails.");
+                    return Ok(with(outcome, &facts).advice("Make sure the key may send messages (a Standard key, or a restricted key with Messaging permissions); otherwise two-factor SMS fails."));
                 }
-                _ => return with(reply.unexpected(), &facts),
-            },
-            Err(outcome) => return with(outcome, &facts),
-        },
+                _ => return Err(with(reply.unexpected(), &facts)),
+            }
+        }
         _ => {
             let outcome = Outcome::misconfigured("only one of api_key_sid and api_key_secret is set");
-            return with(outcome, &facts).advice("The portal sends SMS with both (twilioKeySid and twilioKeySecret): set both, or neither.");
+            return Ok(with(outcome, &facts).advice("The portal sends SMS with both (twilioKeySid and twilioKeySecret): set both, or neither."));
         }
     }
     let encoded: String = url::form_urlencoded::byte_serialize(phone.as_bytes()).collect();
     // https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource#read-multiple-incomingphonenumber-resources
-    let numbers: Numbers = match get(ctx, &format!("/IncomingPhoneNumbers.json?PhoneNumber={encoded}"), sid, token).await {
-        Ok(reply) if reply.status == 200 => match reply.json() {
-            Ok(numbers) => numbers,
-            Err(outcome) => return with(outcome, &facts),
-        },
-        Ok(reply) => return with(reply.unexpected(), &facts),
-        Err(outcome) => return with(outcome, &facts),
-    };
+    let reply = get(ctx, &format!("/IncomingPhoneNumbers.json?PhoneNumber={encoded}"), sid, token)
+        .await
+        .map_err(|o| with(o, &facts))?;
+    if reply.status != 200 {
+        return Err(with(reply.unexpected(), &facts));
+    }
+    let numbers: Numbers = reply.json().map_err(|o| with(o, &facts))?;
     let Some(number) = numbers.incoming_phone_numbers.iter().find(|n| n.phone_number == phone) else {
         let outcome = Outcome::misconfigured(format!("{phone} is not a number of this Twilio account"));
-        return with(outcome, &facts).advice("Use a number listed under Phone Numbers > Manage > Active numbers of this account (a subaccount's number needs that subaccount's SID and token), in E.164 form.");
+        return Ok(with(outcome, &facts).advice("Use a number listed under Phone Numbers > Manage > Active numbers of this account (a subaccount's number needs that subaccount's SID and token), in E.164 form."));
     };
     let capability = |name: &str| {
         let found = number.capabilities.iter().find(|(k, _)| k.eq_ignore_ascii_case(name));
@@ -144,7 +137,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
 
     if capability("sms") == Some(false) {
         let outcome = Outcome::misconfigured(format!("{phone} belongs to the account but cannot send SMS"));
-        return with(outcome, &facts).advice("Two-factor codes need an SMS-capable number: buy one (Phone Numbers > Buy a number, SMS capability) and set phone_number to it.");
+        return Ok(with(outcome, &facts).advice("Two-factor codes need an SMS-capable number: buy one (Phone Numbers > Buy a number, SMS capability) and set phone_number to it."));
     }
-    with(Outcome::ok(format!("Twilio accepted the credentials of \"{name}\" and {phone} is one of its numbers")), &facts)
+    Ok(with(Outcome::ok(format!("Twilio accepted the credentials of \"{name}\" and {phone} is one of its numbers")), &facts))
 }

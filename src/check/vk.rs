@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 #[derive(Deserialize)]
 struct Token {
@@ -13,7 +13,7 @@ struct Token {
     expires_in: Option<i64>,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://dev.vk.com/en/api/access-token/getting-started (client credentials flow)
     let request = TokenRequest {
         origin: "https://oauth.vk.com",
@@ -25,28 +25,23 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         redirect_uri: None,
         extra: &[("v", "5.199")],
     };
-    let reply = match oauth::token_request(ctx, &request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = oauth::token_request(ctx, &request).await?;
     if reply.status == 200 {
-        return match reply.json::<Token>() {
-            Ok(token) if !token.access_token.is_empty() => {
-                Outcome::ok("VK issued a service token for this app id and secure key")
-                    .fact("token_expires", match token.expires_in {
-                        Some(0) | None => "never (service token)".to_string(),
-                        Some(s) => format!("in {s}s"),
-                    })
-            }
-            Ok(_) => reply.unexpected(),
-            Err(outcome) => outcome,
-        };
+        let token: Token = reply.json()?;
+        if token.access_token.is_empty() {
+            return Err(reply.unexpected());
+        }
+        return Ok(Outcome::ok("VK issued a service token for this app id and secure key")
+            .fact("token_expires", match token.expires_in {
+                Some(0) | None => "never (service token)".to_string(),
+                Some(s) => format!("in {s}s"),
+            }));
     }
     let err = match oauth::oauth_error(&reply) {
         Some(err) if matches!(reply.status, 400 | 401) && err.error == "invalid_client" => err,
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     };
-    match err.error_description.as_deref().unwrap_or("") {
+    Ok(match err.error_description.as_deref().unwrap_or("") {
         "client_secret is incorrect" => Outcome::rejected(
             "VK refused the secure key (invalid_client: client_secret is incorrect)",
         )
@@ -58,5 +53,5 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         .fact("http_status", reply.status)
         .advice("Copy the App ID (digits only) from the app settings; if the app was deleted or blocked, create a new one."),
         _ => reply.unexpected(),
-    }
+    })
 }

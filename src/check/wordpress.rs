@@ -1,13 +1,13 @@
 //! WordPress.com: the dummy authorization code at its token endpoint (verification.md §25).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
-use super::{Ctx, Outcome};
+use super::{Ctx, Verdict};
 
 const APPS: &str = "the OAuth Information section of your app at https://developer.wordpress.com/apps/";
 
 const PORTAL_SUPPORT: &str = "WordPress left Workspace's settings in v12.5 and DocSpace never had it: only Workspace before v12.5 uses these keys";
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://developer.wordpress.com/docs/oauth2/
     let request = TokenRequest {
         origin: "https://public-api.wordpress.com",
@@ -15,38 +15,31 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         client_id: ctx.get("client_id"),
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
-        grant: Grant::AuthorizationCode,
+        grant: Grant::DummyCode(oauth::DUMMY_CODE),
         redirect_uri: Some(&ctx.redirect_uri),
         extra: &[],
     };
-    let reply = match oauth::token_request(ctx, &request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
-    let Some(err) = oauth::oauth_error(&reply).filter(|_| (400..500).contains(&reply.status))
-    else {
-        return reply.unexpected();
-    };
+    let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // The texts about the code are UNCONFIRMED: an invalid_request counts only when it is
     // about the code we sent, not a missing parameter.
     let about_code = err.mentions("code") && !err.mentions("missing");
     if err.is("invalid_grant") || (err.is("invalid_request") && about_code) {
-        return oauth::accepted(&err, "WordPress.com").fact("portal_support", PORTAL_SUPPORT);
+        return Ok(oauth::accepted(&err, "WordPress.com").fact("portal_support", PORTAL_SUPPORT));
     }
     if err.is("invalid_client") {
         let description = err.error_description.as_deref().unwrap_or("").trim();
         if description.eq_ignore_ascii_case("Unknown client_id.") {
-            return oauth::refused(&reply, &err, "WordPress.com does not know this client_id")
-                .advice(format!("Copy the Client ID (a number) again from {APPS}."));
+            return Ok(oauth::refused(&reply, &err, "WordPress.com does not know this client_id")
+                .advice(format!("Copy the Client ID (a number) again from {APPS}.")));
         }
-        return oauth::refused(
+        return Ok(oauth::refused(
             &reply,
             &err,
             "WordPress.com knows this client_id but refused the client_secret",
         )
         .advice(format!(
             "Copy the Client Secret (64 letters and digits) again from {APPS}."
-        ));
+        )));
     }
-    reply.unexpected()
+    Err(reply.unexpected())
 }

@@ -1,11 +1,11 @@
 //! Yahoo: the dummy authorization code at Yahoo's token endpoint (verification.md §26).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
-use super::{Ctx, Outcome};
+use super::{Ctx, Verdict};
 
 const GONE: &str = "but Yahoo left Workspace in v11.6 and DocSpace never had it: only a Workspace older than v11.6 can use these keys";
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://developer.yahoo.com/oauth2/guide/flows_authcode/#step-4-exchange-authorization-code-for-access-token
     let request = TokenRequest {
         origin: "https://api.login.yahoo.com",
@@ -13,28 +13,21 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         client_id: ctx.get("client_id"),
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Basic,
-        grant: Grant::AuthorizationCode,
+        grant: Grant::DummyCode(oauth::DUMMY_CODE),
         redirect_uri: Some("oob"),
         extra: &[],
     };
-    let reply = match oauth::token_request(ctx, &request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
-    let Some(err) = oauth::oauth_error(&reply).filter(|_| (400..500).contains(&reply.status))
-    else {
-        return reply.unexpected();
-    };
+    let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // Yahoo's codes are upper-case words; RFC 6749's invalid_grant means the same thing.
     if err.is("INVALID_AUTHORIZATION_CODE") || err.is("invalid_grant") {
-        return oauth::accepted(&err, "Yahoo")
+        return Ok(oauth::accepted(&err, "Yahoo")
             .warn_if_ok(GONE)
-            .advice("Keep these keys only for a Workspace older than v11.6; current Workspace and DocSpace have no Yahoo setting, so on those remove the keys with `integrate remove yahoo`.");
+            .advice("Keep these keys only for a Workspace older than v11.6; current Workspace and DocSpace have no Yahoo setting, so on those remove the keys with `integrate remove yahoo`."));
     }
     if err.is("invalid_client") {
-        return oauth::refused(&reply, &err, "Yahoo refused the client id or secret").advice(
+        return Ok(oauth::refused(&reply, &err, "Yahoo refused the client id or secret").advice(
             "Copy the Client ID (dj0y…) and the Client Secret again from your app at https://developer.yahoo.com/apps/, and check that the app is a Confidential Client: Yahoo refuses a public app the same way as an unknown Client ID.",
-        );
+        ));
     }
-    reply.unexpected()
+    Err(reply.unexpected())
 }

@@ -1,14 +1,14 @@
 //! Yandex: a dummy 7-digit confirmation code at Yandex ID's token endpoint (verification.md §27).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 /// Yandex confirmation codes are 7 digits; a plausible one reaches the client check.
 const DUMMY_CODE: &str = "1234567";
 
 const CONSOLE: &str = "https://oauth.yandex.ru/";
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://yandex.com/dev/id/doc/en/codes/code-url#token
     let request = TokenRequest {
         origin: "https://oauth.yandex.com",
@@ -16,20 +16,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         client_id: ctx.get("client_id"),
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
-        grant: Grant::AuthorizationCode,
+        grant: Grant::DummyCode(DUMMY_CODE),
         redirect_uri: None,
         extra: &[],
     };
-    let reply = match oauth::token_request_with_code(ctx, &request, DUMMY_CODE).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
-    let Some(err) = oauth::oauth_error(&reply).filter(|_| (400..500).contains(&reply.status))
-    else {
-        return reply.unexpected();
-    };
+    let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     if err.is("bad_verification_code") {
-        return oauth::accepted(&err, "Yandex");
+        return Ok(oauth::accepted(&err, "Yandex"));
     }
     if err.is("invalid_client") {
         // The descriptions are UNCONFIRMED: name a field only when the answer does.
@@ -40,19 +33,19 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         } else {
             "Yandex refused the ID or Password"
         };
-        return oauth::refused(&reply, &err, what).advice(format!(
+        return Ok(oauth::refused(&reply, &err, what).advice(format!(
             "Copy the app's ClientID and Client secret (the Password) again from {CONSOLE}: 32 hex characters each, not a Yandex Cloud key."
-        ));
+        )));
     }
     // Documented for apps that are blocked, rejected in moderation or still in moderation.
     if err.is("unauthorized_client") {
-        return Outcome::misconfigured(
+        return Ok(Outcome::misconfigured(
             "Yandex knows the app but will not issue tokens to it: it is blocked, was rejected in moderation, or moderation is pending",
         )
         .fact("provider_answer", err.describe())
         .advice(format!(
             "Open the app at {CONSOLE} and check its status; fix what moderation asks for, or wait for moderation to finish, then check again."
-        ));
+        )));
     }
-    reply.unexpected()
+    Err(reply.unexpected())
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Outcome, Verdict};
 
 #[derive(Deserialize)]
 struct Key {
@@ -34,33 +34,24 @@ struct Rights {
     write: bool,
 }
 
-pub async fn check(ctx: &Ctx<'_>) -> Outcome {
+pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://www.zotero.org/support/dev/web_api/v3/basics (Authentication, "keys/current")
-    let url = match ctx.url("https://api.zotero.org", "/keys/current") {
-        Ok(url) => url,
-        Err(outcome) => return outcome,
-    };
+    let url = ctx.url("https://api.zotero.org", "/keys/current")?;
     let request = ctx
         .client
         .get(url)
         .header("Zotero-API-Key", ctx.get("api_key"))
         .header("Zotero-API-Version", "3");
-    let reply = match ctx.send(request).await {
-        Ok(reply) => reply,
-        Err(outcome) => return outcome,
-    };
+    let reply = ctx.send(request).await?;
     match reply.status {
         200 => {}
         403 if reply.text().trim() == "Invalid key" => {
-            return Outcome::rejected("Zotero does not know this API key (403 Invalid key)")
-                .advice("Copy the key again from https://www.zotero.org/settings/keys, or create a new private key there; note that Zotero blocks an IP for a while after five bad keys.");
+            return Ok(Outcome::rejected("Zotero does not know this API key (403 Invalid key)")
+                .advice("Copy the key again from https://www.zotero.org/settings/keys, or create a new private key there; note that Zotero blocks an IP for a while after five bad keys."));
         }
-        _ => return reply.unexpected(),
+        _ => return Err(reply.unexpected()),
     }
-    let key: Key = match reply.json() {
-        Ok(key) => key,
-        Err(outcome) => return outcome,
-    };
+    let key: Key = reply.json()?;
     let user = key.access.user.unwrap_or_default();
     let rights = |r: Rights| match (r.library, r.write) {
         (true, true) => "read/write",
@@ -81,10 +72,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
     };
     let who = key.username.clone().unwrap_or_else(|| key.user_id.to_string());
     if !(user.library && user.write) {
-        return facts(Outcome::misconfigured(format!(
+        return Ok(facts(Outcome::misconfigured(format!(
             "the key of {who} lacks personal-library write access"
         )))
-        .advice("Edit the key at https://www.zotero.org/settings/keys: under Personal Library, tick Allow library access and Allow write access, then Save Key (the key stays the same).");
+        .advice("Edit the key at https://www.zotero.org/settings/keys: under Personal Library, tick Allow library access and Allow write access, then Save Key (the key stays the same)."));
     }
     let group_write = match key.access.groups.get("all") {
         Some(all) => all.library && all.write,
@@ -94,9 +85,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Outcome {
         "Zotero accepted the key of {who}, with personal-library write access"
     )));
     if !group_write {
-        return ok
+        return Ok(ok
             .warn_if_ok("but it lacks read/write access to groups, so the plugin cannot save citations in group libraries")
-            .advice("Edit the key at https://www.zotero.org/settings/keys: under Default Group Permissions choose Read/Write, then Save Key.");
+            .advice("Edit the key at https://www.zotero.org/settings/keys: under Default Group Permissions choose Read/Write, then Save Key."));
     }
-    ok
+    Ok(ok)
 }

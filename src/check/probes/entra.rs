@@ -45,7 +45,7 @@ pub async fn token_request(ctx: &Ctx<'_>, tenant: &str) -> Result<Reply, Outcome
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
         grant: if alias {
-            Grant::AuthorizationCode
+            Grant::DummyCode(oauth::DUMMY_CODE)
         } else {
             Grant::ClientCredentials
         },
@@ -55,36 +55,30 @@ pub async fn token_request(ctx: &Ctx<'_>, tenant: &str) -> Result<Reply, Outcome
     oauth::token_request(ctx, &request).await
 }
 
-/// What the token endpoint said, for the caller to word.
-pub enum Answer {
+/// What the token endpoint said that the caller words itself; every other answer is already a
+/// verdict (the `Err` of [`read`]).
+pub enum TokenAnswer {
     /// An app-only token; its claims (`app_displayname`, `tid`, `roles`, ...).
     Token(Value),
     /// The client was accepted and the dummy code refused (`invalid_grant`).
     CodeRefused(String),
     /// AADSTS90130: the app does not accept personal accounts (/common, /consumers refused).
     OrganisationsOnly(String),
-    /// A verdict that needs no provider-specific wording.
-    Done(Outcome),
 }
 
 /// Maps the token endpoint's answer; AADSTS codes are read from `error_description`.
-pub fn read(reply: &Reply, secret: &str) -> Answer {
+pub fn read(reply: &Reply, secret: &str) -> Result<TokenAnswer, Outcome> {
     if (200..300).contains(&reply.status) {
-        let body: Value = match reply.json() {
-            Ok(body) => body,
-            Err(outcome) => return Answer::Done(outcome),
-        };
-        return match body
+        let body: Value = reply.json()?;
+        return body
             .get("access_token")
             .and_then(Value::as_str)
             .and_then(claims)
-        {
-            Some(claims) => Answer::Token(claims),
-            None => Answer::Done(reply.unexpected()),
-        };
+            .map(TokenAnswer::Token)
+            .ok_or_else(|| reply.unexpected());
     }
     let Some(err) = oauth::oauth_error(reply) else {
-        return Answer::Done(reply.unexpected());
+        return Err(reply.unexpected());
     };
     let description = err.error_description.clone().unwrap_or_default();
     // "AADSTS7000215: Invalid client secret provided. ...\r\nTrace ID: ..."
@@ -113,11 +107,11 @@ pub fn read(reply: &Reply, secret: &str) -> Answer {
             .advice("Set tenant to the Directory (tenant) ID from the app's Overview page."),
         "53003" => Outcome::warning(format!("a Conditional Access policy blocked the sign-in ({said}); the credentials are probably fine"))
             .advice("Ask your Entra administrator which Conditional Access policy blocks this app (Entra admin center > Sign-in logs > Service principal sign-ins)."),
-        "90130" => return Answer::OrganisationsOnly(said),
-        _ if err.error == "invalid_grant" => return Answer::CodeRefused(err.error),
-        _ => return Answer::Done(oauth::classify(reply, &oauth::STANDARD, "Microsoft Entra ID")),
+        "90130" => return Ok(TokenAnswer::OrganisationsOnly(said)),
+        _ if err.error == "invalid_grant" => return Ok(TokenAnswer::CodeRefused(err.error)),
+        _ => return Err(oauth::classify(reply, &oauth::STANDARD, "Microsoft Entra ID")),
     };
-    Answer::Done(outcome.fact("provider_answer", said))
+    Err(outcome.fact("provider_answer", said))
 }
 
 /// The claims of a JWT, read without verifying it: they are only shown, never trusted.

@@ -28,9 +28,10 @@ pub enum ClientAuth {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Grant {
-    /// The dummy-code exchange.
-    AuthorizationCode,
+pub enum Grant<'a> {
+    /// The dummy-code exchange, with the code to send ([`DUMMY_CODE`] unless the provider's
+    /// codes have a fixed shape, as Yandex's 7 digits).
+    DummyCode(&'a str),
     /// A real app-only token, where the provider gives one freely.
     ClientCredentials,
 }
@@ -44,7 +45,7 @@ pub struct TokenRequest<'a> {
     pub client_id: &'a str,
     pub client_secret: &'a str,
     pub auth: ClientAuth,
-    pub grant: Grant,
+    pub grant: Grant<'a>,
     /// Sent with the dummy code; most providers want one, and the portal's is the right one.
     pub redirect_uri: Option<&'a str>,
     /// Other form fields (scope, code_verifier, ...).
@@ -53,20 +54,10 @@ pub struct TokenRequest<'a> {
 
 /// Sends the token request; transport failures, 5xx and 429 come back as `unreachable`.
 pub async fn token_request(ctx: &Ctx<'_>, req: &TokenRequest<'_>) -> Result<Reply, Outcome> {
-    token_request_with_code(ctx, req, DUMMY_CODE).await
-}
-
-/// [`token_request`] with another dummy code, for providers whose codes have a fixed shape
-/// (Yandex: 7 digits); ignored for `client_credentials`.
-pub async fn token_request_with_code(
-    ctx: &Ctx<'_>,
-    req: &TokenRequest<'_>,
-    code: &str,
-) -> Result<Reply, Outcome> {
     let url = ctx.url(req.origin, req.path)?;
     let mut form: Vec<(&str, &str)> = Vec::new();
     match req.grant {
-        Grant::AuthorizationCode => {
+        Grant::DummyCode(code) => {
             form.push(("grant_type", "authorization_code"));
             form.push(("code", code));
             if let Some(redirect) = req.redirect_uri {
@@ -92,6 +83,20 @@ pub async fn token_request_with_code(
         builder = builder.basic_auth(req.client_id, Some(req.client_secret));
     }
     ctx.send(builder).await
+}
+
+/// The dummy-code probe up to the provider's answer: sends `req` and returns the RFC 6749
+/// error object of a 4xx reply, for the check to read in the provider's own wording. Any other
+/// answer (a 2xx, or a body that is not an OAuth error) is `unexpected`: no verdict.
+pub async fn dummy_code_refusal(
+    ctx: &Ctx<'_>,
+    req: &TokenRequest<'_>,
+) -> Result<(Reply, OAuthError), Outcome> {
+    let reply = token_request(ctx, req).await?;
+    match oauth_error(&reply) {
+        Some(err) if (400..500).contains(&reply.status) => Ok((reply, err)),
+        _ => Err(reply.unexpected()),
+    }
 }
 
 /// The error object of RFC 6749 §5.2, as most providers send it.
