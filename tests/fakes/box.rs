@@ -3,10 +3,11 @@
 //! Grant app with a token, a wrong pair with `invalid_client` (verification.md §4).
 
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Fake, form};
+use super::Fake;
+use super::oauth::{Call, ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "g30gXQOqTAfdxIqXEw8Ds2iwFXzfVJvu";
@@ -17,42 +18,44 @@ pub const CCG_ID: &str = "SGQX9arb6DlI6hWZnvjot5qoq2pjwPac";
 pub const CCG_SECRET: &str = "nTISH8r6B2oT1L5C4EsUGRmfCpsKHkBg";
 pub const UNKNOWN_ID: &str = "Vb3kQm9TzW1xRc7LpN5yHd2FjG8sAe4U";
 
-fn answer(error: &str, description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(400)
-        .set_body_json(json!({"error": error, "error_description": description}))
-}
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/oauth2/token",
+    client_in: ClientIn::Form,
+    clients: &[(CLIENT_ID, CLIENT_SECRET), (CCG_ID, CCG_SECRET)],
+    grant_types: &["client_credentials", "authorization_code"],
+    refuse: |refusal, _| match refusal {
+        Refusal::UnsupportedGrant => error(
+            400,
+            "unsupported_grant_type",
+            "Invalid grant_type parameter or parameter missing",
+        ),
+        _ => error(400, "invalid_client", "The client credentials are invalid"),
+    },
+    answer: by_app_type,
+};
 
-fn token(req: &Request) -> ResponseTemplate {
-    let f = form(req);
-    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    let app = match (get("client_id"), get("client_secret")) {
-        (CLIENT_ID, CLIENT_SECRET) => "oauth2",
-        (CCG_ID, CCG_SECRET) => "ccg",
-        _ => return answer("invalid_client", "The client credentials are invalid"),
-    };
-    match (get("grant_type"), app) {
-        ("client_credentials", "ccg") => ResponseTemplate::new(200).set_body_json(json!({
+/// Only a Client Credentials Grant app gets a token without a user.
+fn by_app_type(call: &Call) -> ResponseTemplate {
+    match (call.param("grant_type"), call.client_id.as_str()) {
+        ("client_credentials", CCG_ID) => ResponseTemplate::new(200).set_body_json(json!({
             "access_token": "T9cE5asGnuyYCCqIZFoWjFHvNbvVqHjl",
             "expires_in": 3600,
             "restricted_to": [],
             "token_type": "bearer"
         })),
-        ("client_credentials", _) => answer(
+        ("client_credentials", _) => error(
+            400,
             "unauthorized_client",
             "The grant type is unauthorized for this client_id",
         ),
-        ("authorization_code", _) => answer("invalid_grant", "The authorization code has expired"),
-        _ => answer("unsupported_grant_type", "Invalid grant_type parameter or parameter missing"),
+        _ => error(400, "invalid_grant", "The authorization code has expired"),
     }
 }
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth2/token"))
-        .respond_with(token)
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
@@ -110,7 +113,7 @@ async fn box_unknown_client_id_is_rejected() {
 async fn box_unknown_error_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(answer("invalid_grant", "Grant credentials are invalid"))
+        .respond_with(error(400, "invalid_grant", "Grant credentials are invalid"))
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;

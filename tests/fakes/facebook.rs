@@ -6,6 +6,7 @@ use serde_json::json;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
+use super::oauth::{ClientIn, Refusal, TokenEndpoint};
 use super::{Fake, query};
 use crate::support::{Sandbox, assert_no_leak};
 
@@ -22,27 +23,28 @@ fn oauth_exception(code: i64, message: &str) -> ResponseTemplate {
     }}))
 }
 
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "GET",
+    path: "/oauth/access_token",
+    client_in: ClientIn::Query,
+    clients: &[(APP_ID, SECRET)],
+    grant_types: &["client_credentials"],
+    refuse: |refusal, call| match refusal {
+        Refusal::UnknownClient if call.client_id == FLAKY_APP_ID => oauth_exception(101, "Error validating application. Cannot get application info due to a system error."),
+        Refusal::NoClient | Refusal::UnknownClient => oauth_exception(101, "Error validating application. Invalid application ID."),
+        Refusal::WrongSecret => oauth_exception(1, "Error validating client secret."),
+        Refusal::UnsupportedGrant => oauth_exception(100, "Unsupported grant_type"),
+    },
+    answer: |_| {
+        ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": format!("{APP_ID}|{TOKEN_TAIL}"), "token_type": "bearer"
+        }))
+    },
+};
+
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/oauth/access_token"))
-        .respond_with(|req: &Request| {
-            let q = query(req);
-            let field = |k: &str| q.get(k).map(String::as_str).unwrap_or("");
-            if field("grant_type") != "client_credentials" {
-                return oauth_exception(100, "Unsupported grant_type");
-            }
-            match (field("client_id"), field("client_secret")) {
-                (FLAKY_APP_ID, _) => oauth_exception(101, "Error validating application. Cannot get application info due to a system error."),
-                (APP_ID, SECRET) => ResponseTemplate::new(200).set_body_json(json!({
-                    "access_token": format!("{APP_ID}|{TOKEN_TAIL}"), "token_type": "bearer"
-                })),
-                (APP_ID, _) => oauth_exception(1, "Error validating client secret."),
-                _ => oauth_exception(101, "Error validating application. Invalid application ID."),
-            }
-        })
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Mock::given(method("GET"))
         .and(path_regex(r"^/v[0-9.]+/[0-9]+$"))
         .respond_with(|req: &Request| {

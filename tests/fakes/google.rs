@@ -3,10 +3,11 @@
 //! `invalid_client` / `deleted_client` / `redirect_uri_mismatch` answers (verification.md §11).
 
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Fake, form};
+use super::Fake;
+use super::oauth::{Call, ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "583920174466-k3v9q2m7x1p8z4w6r0t5y3u2i9o7a1sd.apps.googleusercontent.com";
@@ -17,37 +18,36 @@ pub const DELETED_ID: &str = "583920174466-p0o9i8u7y6t5r4e3w2q1z0x9c8v7b6nm.apps
 /// The redirect URI registered for CLIENT_ID: the portal's default relay.
 pub const REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
 
-fn answer(status: u16, error: &str, description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status)
-        .set_body_json(json!({"error": error, "error_description": description}))
-}
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/token",
+    client_in: ClientIn::Form,
+    clients: &[(CLIENT_ID, CLIENT_SECRET)],
+    grant_types: &["authorization_code"],
+    refuse: |refusal, call| match refusal {
+        Refusal::UnknownClient if call.client_id == DELETED_ID => {
+            error(401, "deleted_client", "The OAuth client was deleted.")
+        }
+        Refusal::NoClient | Refusal::UnknownClient => {
+            error(401, "invalid_client", "The OAuth client was not found.")
+        }
+        Refusal::WrongSecret => error(401, "invalid_client", "Unauthorized"),
+        Refusal::UnsupportedGrant => error(400, "unsupported_grant_type", "Invalid grant_type: "),
+    },
+    answer: code_refused,
+};
 
-fn token(req: &Request) -> ResponseTemplate {
-    let f = form(req);
-    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    if get("grant_type") != "authorization_code" {
-        return answer(400, "unsupported_grant_type", "Invalid grant_type: ");
+/// The dummy code: refused, unless the redirect URI is not one registered for the client.
+fn code_refused(call: &Call) -> ResponseTemplate {
+    if call.param("redirect_uri") != REDIRECT_URI {
+        return error(400, "redirect_uri_mismatch", "Bad Request");
     }
-    match get("client_id") {
-        DELETED_ID => answer(401, "deleted_client", "The OAuth client was deleted."),
-        CLIENT_ID if get("client_secret") != CLIENT_SECRET => {
-            answer(401, "invalid_client", "Unauthorized")
-        }
-        CLIENT_ID if get("redirect_uri") != REDIRECT_URI => {
-            answer(400, "redirect_uri_mismatch", "Bad Request")
-        }
-        CLIENT_ID => answer(400, "invalid_grant", "Malformed auth code."),
-        _ => answer(401, "invalid_client", "The OAuth client was not found."),
-    }
+    error(400, "invalid_grant", "Malformed auth code.")
 }
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
-        .respond_with(token)
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],

@@ -2,11 +2,11 @@
 //! A good client gets the dummy code refused (`invalid_request`), or `invalid_redirect_uri`
 //! when the redirect URI is not registered; a bad pair gets 401 `invalid_client` (§13).
 
-use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Fake, form};
+use super::Fake;
+use super::oauth::{Call, ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "wvim1qz3tu3d4x";
@@ -17,33 +17,30 @@ pub const REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
 
 const CODE_REFUSED: &str = "Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired. Or external member binding exists";
 
-fn answer(status: u16, error: &str, description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status)
-        .set_body_json(json!({"error": error, "error_description": description}))
-}
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/oauth/v2/accessToken",
+    client_in: ClientIn::Form,
+    clients: &[(CLIENT_ID, CLIENT_SECRET)],
+    grant_types: &["authorization_code"],
+    // LinkedIn words a wrong id and a wrong secret alike.
+    refuse: |refusal, _| match refusal {
+        Refusal::UnsupportedGrant => error(400, "unsupported_grant_type", "grant_type is invalid"),
+        _ => error(401, "invalid_client", "Client authentication failed"),
+    },
+    answer: code_refused,
+};
 
-fn token(req: &Request) -> ResponseTemplate {
-    let f = form(req);
-    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    if get("client_id") != CLIENT_ID || get("client_secret") != CLIENT_SECRET {
-        return answer(401, "invalid_client", "Client authentication failed");
+fn code_refused(call: &Call) -> ResponseTemplate {
+    if call.param("redirect_uri") != REDIRECT_URI {
+        return error(400, "invalid_redirect_uri", CODE_REFUSED);
     }
-    if get("grant_type") != "authorization_code" {
-        return answer(400, "unsupported_grant_type", "grant_type is invalid");
-    }
-    if get("redirect_uri") != REDIRECT_URI {
-        return answer(400, "invalid_redirect_uri", CODE_REFUSED);
-    }
-    answer(400, "invalid_request", CODE_REFUSED)
+    error(400, "invalid_request", CODE_REFUSED)
 }
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth/v2/accessToken"))
-        .respond_with(token)
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
@@ -107,7 +104,7 @@ async fn linkedin_unregistered_redirect_uri_is_misconfigured() {
 async fn linkedin_unknown_error_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(answer(400, "invalid_request", "A required parameter \"foo\" is missing"))
+        .respond_with(error(400, "invalid_request", "A required parameter \"foo\" is missing"))
         .mount(&server)
         .await;
     let out = run(&Sandbox::new(), CLIENT_ID, CLIENT_SECRET, &server.uri()).await;

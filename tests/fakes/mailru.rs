@@ -3,10 +3,11 @@
 //! verification.md §14); a bad pair gets `invalid_client` (that wording is UNCONFIRMED).
 
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Fake, form};
+use super::Fake;
+use super::oauth::{ClientIn, Refusal, TokenEndpoint};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "418273";
@@ -22,25 +23,22 @@ fn answer(error: &str, code: i64, description: &str) -> ResponseTemplate {
     }))
 }
 
-fn token(req: &Request) -> ResponseTemplate {
-    let f = form(req);
-    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    if get("client_id") != CLIENT_ID || get("client_secret") != CLIENT_SECRET {
-        return answer("invalid_client", 2, "invalid client credentials");
-    }
-    if get("grant_type") != "authorization_code" {
-        return answer("unsupported grant_type", 4, "unsupported grant_type");
-    }
-    answer("token not found", 6, "token not found")
-}
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/token",
+    client_in: ClientIn::Form,
+    clients: &[(CLIENT_ID, CLIENT_SECRET)],
+    grant_types: &["authorization_code"],
+    refuse: |refusal, _| match refusal {
+        Refusal::UnsupportedGrant => answer("unsupported grant_type", 4, "unsupported grant_type"),
+        _ => answer("invalid_client", 2, "invalid client credentials"),
+    },
+    answer: |_| answer("token not found", 6, "token not found"),
+};
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
-        .respond_with(token)
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],

@@ -3,42 +3,47 @@
 //! UNCONFIRMED there, so the RFC 6749 one is served).
 
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Fake, basic_auth, form};
+use super::Fake;
+use super::oauth::{Call, ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const APP_ID: &str = "13577";
 pub const SECRET: &str = "Vq7rTz2WmKp9XbLd";
 pub const WRONG_SECRET: &str = "Hc4nRy8JfQs3GwUe";
 
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/oauth/token",
+    client_in: ClientIn::Basic,
+    clients: &[(APP_ID, SECRET)],
+    grant_types: &["client_credentials"],
+    refuse: |refusal, _| match refusal {
+        Refusal::UnsupportedGrant => {
+            ResponseTemplate::new(400).set_body_json(json!({"error": "unsupported_grant_type"}))
+        }
+        _ => error(401, "invalid_client", "Bad client credentials")
+            .insert_header("WWW-Authenticate", "Basic realm=\"mendeley\""),
+    },
+    answer: catalog_token,
+};
+
+/// The read-only catalog token, for the one scope Mendeley has.
+fn catalog_token(call: &Call) -> ResponseTemplate {
+    if call.param("scope") != "all" {
+        return ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_scope"}));
+    }
+    ResponseTemplate::new(200).set_body_json(json!({
+        "access_token": "MSwxNzE4MDAwMDAwLCwxMzU3NywsLHE4VjR4TjJwTDdrUTl6UjN3WTZt",
+        "token_type": "bearer", "expires_in": 3600, "scope": "all"
+    }))
+}
+
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth/token"))
-        .respond_with(|req: &Request| {
-            let fields = form(req);
-            if fields.get("grant_type").map(String::as_str) != Some("client_credentials") {
-                return ResponseTemplate::new(400).set_body_json(json!({"error": "unsupported_grant_type"}));
-            }
-            if fields.get("scope").map(String::as_str) != Some("all") {
-                return ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_scope"}));
-            }
-            match basic_auth(req) {
-                Some((id, secret)) if id == APP_ID && secret == SECRET => {
-                    ResponseTemplate::new(200).set_body_json(json!({
-                        "access_token": "MSwxNzE4MDAwMDAwLCwxMzU3NywsLHE4VjR4TjJwTDdrUTl6UjN3WTZt",
-                        "token_type": "bearer", "expires_in": 3600, "scope": "all"
-                    }))
-                }
-                _ => ResponseTemplate::new(401)
-                    .insert_header("WWW-Authenticate", "Basic realm=\"mendeley\"")
-                    .set_body_json(json!({"error": "invalid_client", "error_description": "Bad client credentials"})),
-            }
-        })
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", APP_ID.into()), ("client_secret", SECRET.into())],

@@ -6,7 +6,8 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use super::{Fake, basic_auth, bearer, form};
+use super::oauth::{ClientIn, Refusal, TokenEndpoint};
+use super::{Fake, bearer};
 use crate::support::{Sandbox, assert_no_leak};
 
 /// An app with read access (Elevated, in the portal's terms).
@@ -21,25 +22,26 @@ pub const WRONG_SECRET: &str = "TG1x7zaFlcX9EaiOvVbbSCNF072EeHVVn2x0MarzRZHwg5ws
 /// A bearer no app holds (revoked, or mistyped).
 pub const DEAD_BEARER: &str = "AAAAAAAAAAAAAAAAAAAAAAspPTldaf6rc4bb94jcKro09D2apo0K7BPwyBnpKpBiaKzDIS9ToZRdSiSM0qrmTSH7y53KKqC85L7YSrcKyo8";
 
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/oauth2/token",
+    client_in: ClientIn::Basic,
+    clients: &[(KEY, SECRET), (FREE_KEY, FREE_SECRET)],
+    grant_types: &["client_credentials"],
+    refuse: |refusal, _| match refusal {
+        Refusal::UnsupportedGrant => ResponseTemplate::new(403).set_body_json(json!({"errors": [{"code": 170, "message": "Missing required parameter: grant_type", "label": "forbidden_missing_parameter"}]})),
+        _ => ResponseTemplate::new(403).set_body_json(json!({"errors": [{"code": 99, "message": "Unable to verify your credentials", "label": "authenticity_token_error"}]})),
+    },
+    // Each app has one bearer token, the same at every request.
+    answer: |call| {
+        let issued = if call.client_id == KEY { BEARER } else { FREE_BEARER };
+        ResponseTemplate::new(200).set_body_json(json!({"token_type": "bearer", "access_token": issued}))
+    },
+};
+
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth2/token"))
-        .respond_with(|req: &Request| {
-            if form(req).get("grant_type").map(String::as_str) != Some("client_credentials") {
-                return ResponseTemplate::new(403).set_body_json(json!({"errors": [{"code": 170, "message": "Missing required parameter: grant_type", "label": "forbidden_missing_parameter"}]}));
-            }
-            let issued = match basic_auth(req) {
-                Some((k, s)) if k == KEY && s == SECRET => BEARER,
-                Some((k, s)) if k == FREE_KEY && s == FREE_SECRET => FREE_BEARER,
-                _ => {
-                    return ResponseTemplate::new(403).set_body_json(json!({"errors": [{"code": 99, "message": "Unable to verify your credentials", "label": "authenticity_token_error"}]}));
-                }
-            };
-            ResponseTemplate::new(200).set_body_json(json!({"token_type": "bearer", "access_token": issued}))
-        })
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Mock::given(method("GET"))
         .and(path("/2/tweets/20"))
         .respond_with(|req: &Request| match bearer(req).as_deref() {

@@ -2,42 +2,41 @@
 //! secure key are compared separately, as VK words each failure (verification.md §24).
 
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Fake, query};
+use super::Fake;
+use super::oauth::{ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const APP_ID: &str = "51873402";
 pub const SECRET: &str = "hQ7vXk2RpZ9tLw4mNc8B";
 pub const WRONG_SECRET: &str = "Tz3qW8yKd5FjPx1sGv6R";
 
-fn invalid_client(description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(401)
-        .set_body_json(json!({"error": "invalid_client", "error_description": description}))
-}
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "GET",
+    path: "/access_token",
+    client_in: ClientIn::Query,
+    clients: &[(APP_ID, SECRET)],
+    grant_types: &["client_credentials"],
+    refuse: |refusal, call| match refusal {
+        Refusal::NoClient | Refusal::UnknownClient => {
+            error(401, "invalid_client", "client_id is incorrect")
+        }
+        Refusal::WrongSecret if call.client_secret.is_empty() => {
+            error(401, "invalid_client", "client_secret is undefined")
+        }
+        Refusal::WrongSecret => error(401, "invalid_client", "client_secret is incorrect"),
+        Refusal::UnsupportedGrant => error(400, "invalid_request", "grant_type is undefined"),
+    },
+    answer: |_| {
+        ResponseTemplate::new(200).set_body_json(json!({"access_token": "c4e1b9f07a2d5e8c3b6f9a0d1e4c7b2a5f8e1d4c7b0a3f6e9d2c5b8a1e4f7d0c3b6a9f2e5d8", "expires_in": 0}))
+    },
+};
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/access_token"))
-        .respond_with(|req: &Request| {
-            let q = query(req);
-            let field = |k: &str| q.get(k).map(String::as_str).unwrap_or("");
-            if field("grant_type") != "client_credentials" {
-                return ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_request", "error_description": "grant_type is undefined"}));
-            }
-            if field("client_id") != APP_ID {
-                return invalid_client("client_id is incorrect");
-            }
-            match field("client_secret") {
-                "" => invalid_client("client_secret is undefined"),
-                SECRET => ResponseTemplate::new(200).set_body_json(json!({"access_token": "c4e1b9f07a2d5e8c3b6f9a0d1e4c7b2a5f8e1d4c7b0a3f6e9d2c5b8a1e4f7d0c3b6a9f2e5d8", "expires_in": 0})),
-                _ => invalid_client("client_secret is incorrect"),
-            }
-        })
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", APP_ID.into()), ("client_secret", SECRET.into())],

@@ -2,11 +2,11 @@
 //! client gets `invalid_grant` for the dummy code; an unknown id `invalid_client` "Unknown
 //! client_id."; a wrong secret `invalid_client` with other text (UNCONFIRMED, §25).
 
-use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer};
 
-use super::{Fake, form};
+use super::Fake;
+use super::oauth::{ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "58214";
@@ -14,33 +14,25 @@ pub const CLIENT_SECRET: &str = "XqeBNC4PRT387ZYLY0UiEW72w1b43IE5dAAeKOIemWBfLa8
 pub const OTHER_SECRET: &str = "lkZEocWZQMnimScVSDTEM3a4B2kFd4JaRkQ1aKimzYnJ4s09ydKUIpgsPAjoeVfb";
 pub const UNKNOWN_ID: &str = "73905";
 
-fn answer(error: &str, description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(400)
-        .set_body_json(json!({"error": error, "error_description": description}))
-}
-
-fn token(req: &Request) -> ResponseTemplate {
-    let f = form(req);
-    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    if get("client_id") != CLIENT_ID {
-        return answer("invalid_client", "Unknown client_id.");
-    }
-    if get("client_secret") != CLIENT_SECRET {
-        return answer("invalid_client", "Incorrect client_secret.");
-    }
-    if get("grant_type") != "authorization_code" {
-        return answer("unsupported_grant_type", "Unsupported grant_type.");
-    }
-    answer("invalid_grant", "Invalid authorization code.")
-}
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/oauth2/token",
+    client_in: ClientIn::Form,
+    clients: &[(CLIENT_ID, CLIENT_SECRET)],
+    grant_types: &["authorization_code"],
+    refuse: |refusal, _| match refusal {
+        Refusal::NoClient | Refusal::UnknownClient => {
+            error(400, "invalid_client", "Unknown client_id.")
+        }
+        Refusal::WrongSecret => error(400, "invalid_client", "Incorrect client_secret."),
+        Refusal::UnsupportedGrant => error(400, "unsupported_grant_type", "Unsupported grant_type."),
+    },
+    answer: |_| error(400, "invalid_grant", "Invalid authorization code."),
+};
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth2/token"))
-        .respond_with(token)
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
@@ -92,7 +84,7 @@ async fn wordpress_unknown_client_id_is_rejected() {
 async fn wordpress_other_invalid_request_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(answer("invalid_request", "Missing required parameter: redirect_uri."))
+        .respond_with(error(400, "invalid_request", "Missing required parameter: redirect_uri."))
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;

@@ -2,11 +2,11 @@
 //! decoded and compared. A good client gets `INVALID_AUTHORIZATION_CODE` for the dummy code; a
 //! bad one 401 `INVALID_CLIENT` / `invalid_client` (both spellings UNCONFIRMED, §26).
 
-use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer};
 
-use super::{Fake, basic_auth, form};
+use super::Fake;
+use super::oauth::{ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "dj0ywNlgzOndfHRWCcSfdN0aH4aJmNSboLzk3uuIyhHmdQzq4HGaIEmm8cR26wsf1j9IEeYa3mCAbrHgxZgY";
@@ -14,35 +14,26 @@ pub const CLIENT_SECRET: &str = "4c4a2b77c01ea79377cf6c833d3e93c80c771f38";
 pub const OTHER_SECRET: &str = "76111f0a0a3d55d22a6ecd357a1c93c85a18b01e";
 pub const UNKNOWN_ID: &str = "dj0yndUd8zYrEkTjS7j5lsJFkkKBkOSou824mFASabUhVy93EgpA9TcuWC7V3Fjc6J3CPaXWUKfDxNtHzK1D";
 
-fn answer(status: u16, error: &str, description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status)
-        .set_body_json(json!({"error": error, "error_description": description}))
-}
-
-fn token(req: &Request) -> ResponseTemplate {
-    let Some((id, secret)) = basic_auth(req) else {
-        return answer(401, "invalid_client", "Client authentication failed");
-    };
-    if id != CLIENT_ID {
-        return answer(401, "invalid_client", "Please specify a valid client");
-    }
-    if secret != CLIENT_SECRET {
-        return answer(401, "INVALID_CLIENT", "Client authentication failed");
-    }
-    let f = form(req);
-    if f.get("grant_type").map(String::as_str) != Some("authorization_code") {
-        return answer(400, "UNSUPPORTED_GRANT_TYPE", "Grant type is not supported");
-    }
-    answer(400, "INVALID_AUTHORIZATION_CODE", "Failed to decode authorization code")
-}
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/oauth2/get_token",
+    client_in: ClientIn::Basic,
+    clients: &[(CLIENT_ID, CLIENT_SECRET)],
+    grant_types: &["authorization_code"],
+    refuse: |refusal, _| match refusal {
+        Refusal::NoClient => error(401, "invalid_client", "Client authentication failed"),
+        Refusal::UnknownClient => error(401, "invalid_client", "Please specify a valid client"),
+        Refusal::WrongSecret => error(401, "INVALID_CLIENT", "Client authentication failed"),
+        Refusal::UnsupportedGrant => {
+            error(400, "UNSUPPORTED_GRANT_TYPE", "Grant type is not supported")
+        }
+    },
+    answer: |_| error(400, "INVALID_AUTHORIZATION_CODE", "Failed to decode authorization code"),
+};
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth2/get_token"))
-        .respond_with(token)
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
@@ -94,7 +85,7 @@ async fn yahoo_unknown_client_id_is_rejected() {
 async fn yahoo_unknown_error_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(answer(400, "INVALID_INPUT", "Something new"))
+        .respond_with(error(400, "INVALID_INPUT", "Something new"))
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;

@@ -2,11 +2,11 @@
 //! `bad_verification_code` for the dummy code, an app in moderation `unauthorized_client`, a
 //! bad pair `invalid_client` (descriptions UNCONFIRMED, verification.md §27).
 
-use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Fake, form};
+use super::Fake;
+use super::oauth::{Call, ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "c59f3f609a3a5ee6d63747102484f02c";
@@ -17,43 +17,36 @@ pub const UNKNOWN_ID: &str = "8e6e5c73c8a9865bbe42fa1b22b1710a";
 pub const PENDING_ID: &str = "8d2caaef20c9dc37c83e9d79e328abeb";
 pub const PENDING_SECRET: &str = "5b0e7c19d4a8f2e6b3c7d1a9e5f08b42";
 
-fn answer(error: &str, description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(400)
-        .set_body_json(json!({"error": error, "error_description": description}))
-}
+static TOKEN: TokenEndpoint = TokenEndpoint {
+    method: "POST",
+    path: "/token",
+    client_in: ClientIn::Form,
+    clients: &[(CLIENT_ID, CLIENT_SECRET), (PENDING_ID, PENDING_SECRET)],
+    grant_types: &["authorization_code"],
+    refuse: |refusal, _| match refusal {
+        Refusal::NoClient | Refusal::UnknownClient => error(400, "invalid_client", "Client not found"),
+        Refusal::WrongSecret => error(400, "invalid_client", "Wrong client secret"),
+        Refusal::UnsupportedGrant => error(400, "unsupported_grant_type", "Unsupported grant_type"),
+    },
+    answer: code_refused,
+};
 
-fn token(req: &Request) -> ResponseTemplate {
-    let f = form(req);
-    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    let secret = match get("client_id") {
-        CLIENT_ID => CLIENT_SECRET,
-        PENDING_ID => PENDING_SECRET,
-        _ => return answer("invalid_client", "Client not found"),
-    };
-    if get("client_secret") != secret {
-        return answer("invalid_client", "Wrong client secret");
+/// A moderated app gets the code refused; one with only the shape of a code learns it expired.
+fn code_refused(call: &Call) -> ResponseTemplate {
+    if call.client_id == PENDING_ID {
+        return error(400, "unauthorized_client", "Client is blocked or not yet moderated");
     }
-    if get("client_id") == PENDING_ID {
-        return answer("unauthorized_client", "Client is blocked or not yet moderated");
-    }
-    if get("grant_type") != "authorization_code" {
-        return answer("unsupported_grant_type", "Unsupported grant_type");
-    }
-    let code = get("code");
+    let code = call.param("code");
     if code.len() == 7 && code.bytes().all(|b| b.is_ascii_digit()) {
-        answer("bad_verification_code", "Code has expired")
+        error(400, "bad_verification_code", "Code has expired")
     } else {
-        answer("bad_verification_code", "Invalid code")
+        error(400, "bad_verification_code", "Invalid code")
     }
 }
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/token"))
-        .respond_with(token)
-        .mount(&server)
-        .await;
+    TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
@@ -115,7 +108,7 @@ async fn yandex_app_in_moderation_is_misconfigured() {
 async fn yandex_unknown_error_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(answer("invalid_scope", "Something new"))
+        .respond_with(error(400, "invalid_scope", "Something new"))
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
