@@ -236,3 +236,49 @@ fn portal_mappings_name_real_fields() {
         }
     }
 }
+
+/// The source files whose `ctx.get("…")` / `ctx.opt("…")` read `id`'s fields: its own check
+/// module and every probe that module uses.
+fn check_sources(id: &str) -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check");
+    let read = |relative: String| {
+        let text = std::fs::read_to_string(root.join(&relative))
+            .unwrap_or_else(|e| panic!("src/check/{relative}: {e}"));
+        (format!("src/check/{relative}"), text)
+    };
+    let own = read(format!("{id}.rs"));
+    let uses = regex::Regex::new(r"probes::(\w+)").unwrap();
+    let probes: BTreeSet<String> = uses
+        .captures_iter(&own.1)
+        .map(|c| c[1].to_string())
+        .collect();
+    std::iter::once(own)
+        .chain(probes.into_iter().map(|p| read(format!("probes/{p}.rs"))))
+        .collect()
+}
+
+/// A field name a check reads must exist in the provider's file: a typo would otherwise read
+/// an empty value and send it, without a word.
+#[test]
+fn checks_read_only_declared_fields() {
+    let reads = regex::Regex::new(r#"ctx\s*\.\s*(?:get|opt)\(\s*"([^"]*)""#).unwrap();
+    let mut seen = 0;
+    for p in catalog::all() {
+        for (file, source) in check_sources(&p.id) {
+            for name in reads.captures_iter(&source).map(|c| c[1].to_string()) {
+                seen += 1;
+                assert!(
+                    p.field(&name).is_some()
+                        || catalog::schema::COMMON_FIELDS.contains(&name.as_str()),
+                    "{file} reads `{name}`, which providers/{}.toml does not declare",
+                    p.id
+                );
+            }
+        }
+    }
+    // The scan itself must find the reads: every provider's check reads at least one field.
+    assert!(
+        seen >= catalog::all().len(),
+        "only {seen} field reads found"
+    );
+}
