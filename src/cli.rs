@@ -16,9 +16,9 @@ pub use crate::portal::Generation;
     name = "integrate",
     version,
     about = "Set up and verify the third-party keys of a self-hosted ONLYOFFICE portal",
-    long_about = "Set up and verify the third-party keys of a self-hosted ONLYOFFICE portal \
-(Workspace and DocSpace): guided setup for 28 providers, live connectivity checks, and the \
-portal's own config formats.",
+    long_about = format!("Set up and verify the third-party keys of a self-hosted ONLYOFFICE portal \
+(Workspace and DocSpace): guided setup for {} providers, live connectivity checks, and the \
+portal's own config formats.", crate::catalog::count()),
     after_help = "Exit codes: 0 success, 1 a check was rejected or misconfigured, 2 bad usage or \
 configuration, 3 a check could not reach a verdict (unreachable)."
 )]

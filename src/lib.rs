@@ -2,8 +2,8 @@
 //!
 //! The architecture, in the order data flows through it:
 //!
-//! - [`catalog`]: the 28 providers, described as data (`providers/*.toml`, embedded at build
-//!   time). One schema drives the wizard, `--set` validation, environment variable names, JSON
+//! - [`catalog`]: the providers, each described as data (`providers/<id>.toml`, embedded at
+//!   build time). One schema drives the wizard, `--set` validation, environment variable names, JSON
 //!   output, masking and the portal key names.
 //! - [`config`]: the user's `integrate.toml` (comment-preserving, atomic, locked writes), secrets
 //!   kept inline, in the OS keyring or in the environment, and where each value comes from.
