@@ -163,7 +163,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -209,7 +209,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -232,7 +232,7 @@ _integrate() {
             return 0
             ;;
         integrate__subcmd__check)
-            opts="-q -v -h --timeout --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
+            opts="-o -q -v -h --timeout --output --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -242,12 +242,20 @@ _integrate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -281,7 +289,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -315,7 +323,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -405,7 +413,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -439,7 +447,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -473,7 +481,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -515,7 +523,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -549,7 +557,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -587,7 +595,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -621,7 +629,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -939,7 +947,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -973,7 +981,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1007,7 +1015,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1041,7 +1049,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1079,7 +1087,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1113,7 +1121,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1163,7 +1171,7 @@ _integrate() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit github prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -19,7 +19,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
     var completions = [
         &'integrate'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -53,7 +53,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
         }
         &'integrate;providers'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -62,12 +62,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;list'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -76,12 +76,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;guide'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -90,15 +90,15 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;add'= {
             cand --set 'Set a field: FIELD=VALUE, FIELD=- (read stdin) or FIELD=@PATH (read a file)'
             cand --secrets 'Where to store the secret fields (default: file, or [defaults] secrets in the config)'
             cand --timeout 'Seconds the live check may take'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -117,7 +117,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
         }
         &'integrate;remove'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -126,12 +126,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;enable'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -140,12 +140,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;disable'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -154,12 +154,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;config'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -168,15 +168,15 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand path 'Print the config file path'
             cand show 'Print every configured field, secrets masked, and where each value comes from'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'integrate;config;path'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -185,12 +185,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;config;show'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -199,8 +199,8 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;config;help'= {
             cand path 'Print the config file path'
@@ -215,8 +215,10 @@ set edit:completion:arg-completer[integrate] = {|@words|
         }
         &'integrate;check'= {
             cand --timeout 'Seconds each provider''s check may take'
+            cand -o 'Write the results to FILE (atomically: readers never see a partial file) instead of stdout'
+            cand --output 'Write the results to FILE (atomically: readers never see a partial file) instead of stdout'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -225,12 +227,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;completions'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -239,12 +241,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;man'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -253,13 +255,13 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;export'= {
             cand --path 'Portal file(s) to update (default: the installed locations; every copy is updated, or none)'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -275,7 +277,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
         &'integrate;import'= {
             cand --secrets 'Where to store the secret fields (default: file, or [defaults] secrets in the config)'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -290,7 +292,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
         &'integrate;push'= {
             cand --only 'Providers to send (default: every configured and enabled provider DocSpace supports)'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -300,12 +302,12 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;pull'= {
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -315,14 +317,14 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;doctor'= {
             cand --timeout 'Seconds each layer (and the live check) may take'
             cand --portal-file 'A portal config file to compare with (web.consumers.config or autofac.consumers.json; default: the installed ones that exist)'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -331,8 +333,8 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;report'= {
             cand -o 'Write the bundle here (mode 600) instead of stdout'
@@ -340,7 +342,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand --timeout 'Seconds each doctor layer may take'
             cand --portal-file 'A portal config file to compare with (default: the installed ones that exist)'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
-            cand --format 'Output format, where the command prints data (junit and github: `check` and `doctor`)'
+            cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
@@ -349,8 +351,8 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --verbose 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
             cand --no-input 'Never prompt (implied when stdin is not a terminal)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'integrate;help'= {
             cand providers 'List every provider, what it enables in the portal, and whether it is configured here'

@@ -25,10 +25,11 @@ function __fish_integrate_using_subcommand
 end
 
 complete -c integrate -n "__fish_integrate_needs_command" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_needs_command" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_needs_command" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_needs_command" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -59,10 +60,11 @@ complete -c integrate -n "__fish_integrate_needs_command" -f -a "doctor" -d 'Dia
 complete -c integrate -n "__fish_integrate_needs_command" -f -a "report" -d 'Write a support bundle (version, OS, masked config, doctor results) safe to share'
 complete -c integrate -n "__fish_integrate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand providers" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand providers" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -72,12 +74,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand providers" -l ca-fil
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand providers" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand providers" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand list" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand list" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand list" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -87,12 +90,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand list" -l ca-file -d 
 complete -c integrate -n "__fish_integrate_using_subcommand list" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand list" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand list" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand list" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand guide" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand guide" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -102,16 +106,17 @@ complete -c integrate -n "__fish_integrate_using_subcommand guide" -l ca-file -d
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand guide" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand guide" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l set -d 'Set a field: FIELD=VALUE, FIELD=- (read stdin) or FIELD=@PATH (read a file)' -r
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l secrets -d 'Where to store the secret fields (default: file, or [defaults] secrets in the config)' -r -f -a "file\t'In the config file (kept 0600)'
 keyring\t'In the OS keyring, service `integrate`'"
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l timeout -d 'Seconds the live check may take' -r
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand add" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand add" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -127,10 +132,11 @@ complete -c integrate -n "__fish_integrate_using_subcommand add" -s v -l verbose
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand remove" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand remove" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -140,12 +146,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand remove" -l ca-file -
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand remove" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand enable" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand enable" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -155,12 +162,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand enable" -l ca-file -
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand enable" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand disable" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand disable" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -170,12 +178,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand disable" -l ca-file 
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand disable" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -185,15 +194,16 @@ complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fi
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "path" -d 'Print the config file path'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "show" -d 'Print every configured field, secrets masked, and where each value comes from'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -203,12 +213,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_s
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -218,16 +229,18 @@ complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_s
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file path'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every configured field, secrets masked, and where each value comes from'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l timeout -d 'Seconds each provider\'s check may take' -r
+complete -c integrate -n "__fish_integrate_using_subcommand check" -s o -l output -d 'Write the results to FILE (atomically: readers never see a partial file) instead of stdout' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand check" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand check" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -237,12 +250,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand check" -l ca-file -d
 complete -c integrate -n "__fish_integrate_using_subcommand check" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand check" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand check" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand completions" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand completions" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -252,12 +266,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand completions" -l ca-f
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand man" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand man" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand man" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand man" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -267,13 +282,14 @@ complete -c integrate -n "__fish_integrate_using_subcommand man" -l ca-file -d '
 complete -c integrate -n "__fish_integrate_using_subcommand man" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand man" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand man" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand man" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand export" -l path -d 'Portal file(s) to update (default: the installed locations; every copy is updated, or none)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand export" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand export" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand export" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand export" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -288,10 +304,11 @@ complete -c integrate -n "__fish_integrate_using_subcommand export" -s h -l help
 complete -c integrate -n "__fish_integrate_using_subcommand import" -l secrets -d 'Where to store the secret fields (default: file, or [defaults] secrets in the config)' -r -f -a "file\t'In the config file (kept 0600)'
 keyring\t'In the OS keyring, service `integrate`'"
 complete -c integrate -n "__fish_integrate_using_subcommand import" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand import" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand import" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand import" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -304,10 +321,11 @@ complete -c integrate -n "__fish_integrate_using_subcommand import" -l no-input 
 complete -c integrate -n "__fish_integrate_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand push" -l only -d 'Providers to send (default: every configured and enabled provider DocSpace supports)' -r
 complete -c integrate -n "__fish_integrate_using_subcommand push" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand push" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand push" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand push" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -318,12 +336,13 @@ complete -c integrate -n "__fish_integrate_using_subcommand push" -l token-stdin
 complete -c integrate -n "__fish_integrate_using_subcommand push" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand push" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand push" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand push" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand pull" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand pull" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -334,14 +353,15 @@ complete -c integrate -n "__fish_integrate_using_subcommand pull" -l token-stdin
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l timeout -d 'Seconds each layer (and the live check) may take' -r
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l portal-file -d 'A portal config file to compare with (web.consumers.config or autofac.consumers.json; default: the installed ones that exist)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -351,15 +371,16 @@ complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l ca-file -
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -s o -l output -d 'Write the bundle here (mode 600) instead of stdout' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l timeout -d 'Seconds each doctor layer may take' -r
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l portal-file -d 'A portal config file to compare with (default: the installed ones that exist)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand report" -l format -d 'Output format, where the command prints data (junit and github: `check` and `doctor`)' -r -f -a "text\t''
+complete -c integrate -n "__fish_integrate_using_subcommand report" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
 junit\t''
-github\t''"
+github\t''
+prometheus\t'Prometheus text format, for node_exporter\'s textfile collector'"
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -369,7 +390,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand report" -l ca-file -
 complete -c integrate -n "__fish_integrate_using_subcommand report" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
-complete -c integrate -n "__fish_integrate_using_subcommand report" -s h -l help -d 'Print help'
+complete -c integrate -n "__fish_integrate_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand help; and not __fish_seen_subcommand_from providers guide add remove enable disable config check completions man export import push pull doctor report help" -f -a "providers" -d 'List every provider, what it enables in the portal, and whether it is configured here'
 complete -c integrate -n "__fish_integrate_using_subcommand help; and not __fish_seen_subcommand_from providers guide add remove enable disable config check completions man export import push pull doctor report help" -f -a "guide" -d 'Show a provider\'s setup steps, with the portal\'s redirect URI filled in'
 complete -c integrate -n "__fish_integrate_using_subcommand help; and not __fish_seen_subcommand_from providers guide add remove enable disable config check completions man export import push pull doctor report help" -f -a "add" -d 'Set up a provider: guided on a terminal, or from --set/--from-env without one'

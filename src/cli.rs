@@ -34,7 +34,7 @@ pub struct GlobalArgs {
     /// Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Output format, where the command prints data (junit and github: `check` and `doctor`)
+    /// Output format, where the command prints data (junit, github and prometheus: `check`)
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)
@@ -63,6 +63,8 @@ pub enum Format {
     Json,
     Junit,
     Github,
+    /// Prometheus text format, for node_exporter's textfile collector
+    Prometheus,
 }
 
 #[derive(Debug, Subcommand)]
@@ -154,6 +156,9 @@ pub struct CheckArgs {
     /// Seconds each provider's check may take
     #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout)]
     pub timeout: Duration,
+    /// Write the results to FILE (atomically: readers never see a partial file) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

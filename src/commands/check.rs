@@ -1,4 +1,8 @@
-//! `integrate check [ID...]`: the live checks, concurrently, in the chosen format.
+//! `integrate check [ID...]`: the live checks, concurrently, in the chosen format, on stdout or
+//! atomically into `--output FILE`.
+
+use std::path::Path;
+use std::time::SystemTime;
 
 use anyhow::Result;
 
@@ -6,9 +10,10 @@ use super::App;
 use crate::catalog::validate;
 use crate::check::CheckResult;
 use crate::cli::{CheckArgs, Format};
-use crate::config::{self, ResolvedProvider, Scope, resolve};
+use crate::config::{self, ResolvedProvider, Scope, file, resolve};
 use crate::exit::{ExitStatus, usage};
-use crate::output::{self, check as render};
+use crate::output::{self, check as render, prometheus};
+use crate::redact;
 
 pub fn exec(app: &App, args: CheckArgs) -> Result<ExitStatus> {
     let config = app.load_config()?;
@@ -53,11 +58,11 @@ pub fn exec(app: &App, args: CheckArgs) -> Result<ExitStatus> {
                 "No provider is configured and enabled; nothing to check. Start with `integrate add <id>`.",
             );
         }
-        print_results(app, &[]);
+        deliver(app, args.output.as_deref(), &[])?;
         return Ok(ExitStatus::Success);
     }
     let results = app.run_checks(&selected, args.timeout, portal.redirect_uri)?;
-    print_results(app, &results);
+    deliver(app, args.output.as_deref(), &results)?;
     Ok(ExitStatus::from_statuses(results.iter().map(|r| r.status)))
 }
 
@@ -81,22 +86,43 @@ fn config_problems(resolved: &ResolvedProvider) -> Vec<String> {
     lines
 }
 
-fn print_results(app: &App, results: &[CheckResult]) {
-    match app.global.format {
-        Format::Json => output::println(&render::json(results)),
-        Format::Junit => output::print(&render::junit(results)),
-        Format::Github => output::print(&render::github(results)),
+/// Prints the results in the chosen format, or writes them to `--output` atomically: a
+/// monitoring agent reading the file (node_exporter's textfile collector) sees the previous
+/// run or this one, never a part. The file is for others to read (0644 less the umask): it
+/// holds no secret, everything in it went through the redactor.
+fn deliver(app: &App, output_file: Option<&Path>, results: &[CheckResult]) -> Result<()> {
+    let Some(path) = output_file else {
+        let live = output::stdout_is_terminal() && output::stderr_is_terminal() && !output::quiet();
+        output::print(&document(app.global.format, results, live));
+        return Ok(());
+    };
+    let text = document(app.global.format, results, false);
+    let text = redact::scrub(&anstream::adapter::strip_str(&text).to_string());
+    file::replace_file(path, text.as_bytes(), 0o644)?;
+    output::note(&format!("Results written to {}", path.display()));
+    Ok(())
+}
+
+/// The whole output of a run. In text, the per-provider lines are left out when live
+/// progress already showed them on the terminal.
+fn document(format: Format, results: &[CheckResult], live: bool) -> String {
+    match format {
+        Format::Json => render::json(results) + "\n",
+        Format::Junit => render::junit(results),
+        Format::Github => render::github(results),
+        Format::Prometheus => prometheus::render(results, SystemTime::now()),
         Format::Text => {
-            let live =
-                output::stdout_is_terminal() && output::stderr_is_terminal() && !output::quiet();
+            let mut text = String::new();
             if !live {
                 for result in results {
-                    output::print(&render::text_lines(result, output::verbose() > 0));
+                    text.push_str(&render::text_lines(result, output::verbose() > 0));
                 }
             }
             if !results.is_empty() {
-                output::println(&render::summary(results));
+                text.push_str(&render::summary(results));
+                text.push('\n');
             }
+            text
         }
     }
 }

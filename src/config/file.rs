@@ -159,26 +159,45 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         .with_context(|| format!("cannot create the directory {}", dir.display()))
 }
 
-/// Writes `bytes` to `path` so that readers see the old file or the new one, never a mix.
+/// Replaces `path` atomically, readable by its owner only: the file may hold secrets.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_file(path, bytes, 0o600)
+}
+
+/// Replaces `path` atomically with a file created `mode` (less the umask): a temporary file in
+/// the same directory, written and fsynced, renamed over the old one, then the directory
+/// fsynced. A reader sees the old or the new content, never a part; node_exporter's textfile
+/// collector asks for exactly this. A symbolic link is followed, so the link stays a link.
+pub fn replace_file(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)
+                .with_context(|| format!("cannot follow the link {}", path.display()))?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    // tempfile creates the file 0600, so the secrets are never readable by others, even briefly.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".integrate-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".integrate-").suffix(".tmp");
+    // The mode applies from creation on, so a secret is never readable by others, even briefly.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write a temporary file in {}", dir.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o600))?;
-    }
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot replace {}", path.display()))?;
@@ -247,6 +266,66 @@ mod tests {
                 fs::metadata(&path).unwrap().permissions().mode() & 0o777,
                 0o600
             );
+        }
+    }
+
+    /// A reader polling the file while it is replaced again and again only ever sees one of
+    /// the complete versions (node_exporter reads `--output` files at any moment).
+    #[test]
+    fn readers_never_see_a_partial_file() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("integrate.prom");
+        // Large enough that a write in place takes many pages (and many reads of a reader).
+        let versions: Vec<Vec<u8>> = (b'a'..=b'd')
+            .map(|c| {
+                let mut doc = vec![c; 4 << 20];
+                doc.extend_from_slice(b"\nEND\n");
+                doc
+            })
+            .collect();
+        replace_file(&path, &versions[0], 0o644).unwrap();
+        let done = AtomicBool::new(false);
+        let (reads, bad) = std::thread::scope(|scope| {
+            let reader = scope.spawn(|| {
+                let (mut reads, mut bad) = (0usize, Vec::new());
+                while !done.load(Ordering::Relaxed) {
+                    let seen = fs::read(&path).unwrap();
+                    reads += 1;
+                    if !versions.contains(&seen) {
+                        bad.push(seen.len());
+                    }
+                }
+                (reads, bad)
+            });
+            for round in 0..40 {
+                replace_file(&path, &versions[round % versions.len()], 0o644).unwrap();
+            }
+            done.store(true, Ordering::Relaxed);
+            reader.join().unwrap()
+        });
+        assert!(reads > 0);
+        assert!(
+            bad.is_empty(),
+            "{} of {reads} reads saw a partial file (first sizes {:?})",
+            bad.len(),
+            &bad[..bad.len().min(5)]
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            ["integrate.prom"],
+            "temporary files were left behind"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode & 0o600, 0o600, "{mode:o}");
+            assert_eq!(mode & 0o133, 0, "{mode:o}");
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod doctor;
 pub mod guide;
 pub mod log;
+pub mod prometheus;
 pub mod report;
 pub mod wrap;
 

@@ -10,6 +10,7 @@ mod doctor;
 mod export;
 mod import;
 mod keyring;
+mod prometheus;
 mod providers;
 mod pull;
 mod push;
