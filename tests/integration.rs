@@ -6,10 +6,12 @@
 //! - `checks`: every provider against the standard failure scenarios, and the leak test.
 //! - `catalog`: the provider files, the spec's ids, the checks and the fakes agree.
 //! - `commands`: CLI behaviour, one file per command.
+//! - `contrib`: the systemd units shipped under `contrib/`.
 
 mod catalog;
 mod checks;
 mod commands;
+mod contrib;
 mod engine;
 mod fakes;
 mod support;
