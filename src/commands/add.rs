@@ -32,7 +32,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     }
     if app.interactive {
         wizard::install_interrupt_handler();
-        let portal = resolve::portal(&config);
+        let portal = resolve::portal(&config)?;
         output::note(&guide::render(
             provider,
             app.lang,
@@ -116,7 +116,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
         output::note("Live check skipped (--no-check); only the format was checked.");
     } else {
         let resolved = resolve::candidate(provider, &values);
-        let portal = resolve::portal(&config);
+        let portal = resolve::portal(&config)?;
         let results = app.run_checks(
             std::slice::from_ref(&resolved),
             args.timeout,

@@ -17,7 +17,7 @@ use crate::redact;
 
 pub fn exec(app: &App, args: CheckArgs) -> Result<ExitStatus> {
     let config = app.load_config()?;
-    let portal = resolve::portal(&config);
+    let portal = resolve::portal(&config)?;
     let selected = config::select(&config, &args.ids, Scope::Enabled)?;
     // A provider table that cannot be used is a configuration error, not a silent skip.
     let broken: Vec<String> = if args.ids.is_empty() {

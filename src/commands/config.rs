@@ -17,7 +17,7 @@ pub fn path(app: &App) -> Result<ExitStatus> {
 
 pub fn show(app: &App) -> Result<ExitStatus> {
     let config = app.load_config()?;
-    let portal = resolve::portal(&config);
+    let portal = resolve::portal(&config)?;
     let providers: Vec<ResolvedProvider> = resolve::resolve_all(&config)
         .into_iter()
         .filter(|r| r.in_file || r.configured())
@@ -29,7 +29,11 @@ pub fn show(app: &App) -> Result<ExitStatus> {
                 "version": 1,
                 "path": app.config_path.display().to_string(),
                 "exists": config.exists,
-                "portal": { "url": portal.url, "redirect_uri": portal.redirect_uri },
+                "portal": {
+                    "url": portal.url,
+                    "kind": portal.kind.map(|k| k.as_str()),
+                    "redirect_uri": portal.redirect_uri,
+                },
                 "providers": list,
             });
             output::println(&serde_json::to_string_pretty(&doc)?);
@@ -46,9 +50,10 @@ pub fn show(app: &App) -> Result<ExitStatus> {
                 app.config_path.display()
             ));
             output::println(&format!(
-                "{} url = {}, redirect_uri = {}",
+                "{} url = {}, kind = {}, redirect_uri = {}",
                 paint(BOLD, "[portal]"),
                 portal.url.as_deref().unwrap_or("-"),
+                portal.kind.map_or("-", |k| k.as_str()),
                 portal.redirect_uri
             ));
             if providers.is_empty() {

@@ -13,7 +13,7 @@ use crate::output::{self, guide};
 pub fn exec(app: &App, id: &str) -> Result<ExitStatus> {
     let provider = catalog::lookup(id)?;
     let config = app.load_config()?;
-    let portal = resolve::portal(&config);
+    let portal = resolve::portal(&config)?;
     output::print(&guide::render(
         provider,
         app.lang,

@@ -86,12 +86,64 @@ impl ResolvedProvider {
 #[derive(Debug, Clone)]
 pub struct Portal {
     pub url: Option<String>,
+    /// `[portal] kind`, when set.
+    pub kind: Option<PortalKind>,
     pub redirect_uri: String,
+    /// Why `redirect_uri` is what it is (`guide` says so).
+    pub redirect_from: RedirectFrom,
 }
 
-pub const DEFAULT_REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
+/// The portal generation the user targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortalKind {
+    Workspace,
+    DocSpace,
+}
 
-pub fn portal(config: &ConfigFile) -> Portal {
+impl PortalKind {
+    /// The relay each generation ships as its `*RedirectUrl` default: Workspace's
+    /// `web.consumers.config` and DocSpace's `autofac.consumers.json` (portal-parity.md).
+    pub fn default_redirect_uri(self) -> &'static str {
+        match self {
+            PortalKind::Workspace => WORKSPACE_REDIRECT_URI,
+            PortalKind::DocSpace => DOCSPACE_REDIRECT_URI,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PortalKind::Workspace => "Workspace",
+            PortalKind::DocSpace => "DocSpace",
+        }
+    }
+
+    /// As `[portal] kind` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PortalKind::Workspace => "workspace",
+            PortalKind::DocSpace => "docspace",
+        }
+    }
+}
+
+/// Where the redirect URI came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedirectFrom {
+    /// `[portal] redirect_uri`.
+    Config,
+    /// The default of `[portal] kind`.
+    Kind(PortalKind),
+    /// No kind and no URI: Workspace's default, the one the help article gives.
+    Default,
+}
+
+pub const WORKSPACE_REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
+pub const DOCSPACE_REDIRECT_URI: &str = "https://service.teamlab.info/oauth2.aspx";
+/// Without `[portal] kind`: Workspace's, which is also what the help article tells admins.
+pub const DEFAULT_REDIRECT_URI: &str = WORKSPACE_REDIRECT_URI;
+
+/// Reads `[portal]`. A `kind` that names no portal generation is an error naming the file.
+pub fn portal(config: &ConfigFile) -> anyhow::Result<Portal> {
     let table = config.doc.get("portal").and_then(|t| t.as_table_like());
     let get = |key: &str| {
         table
@@ -100,10 +152,31 @@ pub fn portal(config: &ConfigFile) -> Portal {
             .map(str::to_string)
             .filter(|s| !s.is_empty())
     };
-    Portal {
+    let kind = match table.and_then(|t| t.get("kind")) {
+        None => None,
+        Some(value) => match value.as_str().map(|s| s.trim().to_ascii_lowercase()) {
+            Some(s) if s == "workspace" => Some(PortalKind::Workspace),
+            Some(s) if s == "docspace" => Some(PortalKind::DocSpace),
+            _ => {
+                return Err(crate::exit::usage(format!(
+                    "{}: [portal] kind = {} is not a portal kind; write kind = \"workspace\" or kind = \"docspace\"",
+                    config.path.display(),
+                    value.to_string().trim()
+                )));
+            }
+        },
+    };
+    let (redirect_uri, redirect_from) = match (get("redirect_uri"), kind) {
+        (Some(uri), _) => (uri, RedirectFrom::Config),
+        (None, Some(kind)) => (kind.default_redirect_uri().into(), RedirectFrom::Kind(kind)),
+        (None, None) => (DEFAULT_REDIRECT_URI.into(), RedirectFrom::Default),
+    };
+    Ok(Portal {
         url: get("url"),
-        redirect_uri: get("redirect_uri").unwrap_or_else(|| DEFAULT_REDIRECT_URI.into()),
-    }
+        kind,
+        redirect_uri,
+        redirect_from,
+    })
 }
 
 /// Resolves one provider. Secrets read here are registered with the redactor at once.
@@ -231,4 +304,53 @@ pub fn candidate(
         }
     }
     resolved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> ConfigFile {
+        let path = std::path::PathBuf::from("/etc/integrate.toml");
+        ConfigFile {
+            doc: super::super::file::parse(&path, text).unwrap(),
+            path,
+            exists: true,
+        }
+    }
+
+    #[test]
+    fn redirect_uri_follows_the_portal_kind() {
+        let p = portal(&config("")).unwrap();
+        assert_eq!(p.redirect_uri, WORKSPACE_REDIRECT_URI);
+        assert_eq!(p.redirect_from, RedirectFrom::Default);
+        let p = portal(&config("[portal]\nkind = \"docspace\"\n")).unwrap();
+        assert_eq!(p.redirect_uri, "https://service.teamlab.info/oauth2.aspx");
+        assert_eq!(p.redirect_from, RedirectFrom::Kind(PortalKind::DocSpace));
+        let p = portal(&config("[portal]\nkind = \"Workspace\"\n")).unwrap();
+        assert_eq!(p.redirect_uri, "https://service.onlyoffice.com/oauth2.aspx");
+        assert_eq!(p.kind, Some(PortalKind::Workspace));
+        // An explicit URI wins over the kind's default.
+        let p = portal(&config(
+            "[portal]\nkind = \"docspace\"\nredirect_uri = \"https://relay.example.org/oauth2.aspx\"\n",
+        ))
+        .unwrap();
+        assert_eq!(p.redirect_uri, "https://relay.example.org/oauth2.aspx");
+        assert_eq!(p.redirect_from, RedirectFrom::Config);
+    }
+
+    #[test]
+    fn an_unknown_kind_is_an_error_naming_the_file_and_the_choices() {
+        for bad in ["\"cloud\"", "1", "\"\""] {
+            let err = portal(&config(&format!("[portal]\nkind = {bad}\n")))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("/etc/integrate.toml")
+                    && err.contains("[portal] kind")
+                    && err.contains("\"docspace\""),
+                "{err}"
+            );
+        }
+    }
 }

@@ -36,7 +36,7 @@ pub async fn run(
     selected: &[ResolvedProvider],
 ) -> Result<Run> {
     let tls = TlsSetup::new(setup.ca_file)?;
-    let ctx = PortalContext::load(resolve::portal(config), &config.path, setup.portal_files);
+    let ctx = PortalContext::load(resolve::portal(config)?, &config.path, setup.portal_files);
     let options = Options {
         client: setup.client,
         tls: &tls,

@@ -4,7 +4,7 @@
 //! prompt.
 
 use crate::catalog::Provider;
-use crate::config::resolve;
+use crate::config::resolve::{self, PortalKind, RedirectFrom, WORKSPACE_REDIRECT_URI};
 use crate::lang::Lang;
 use crate::output::wrap;
 use crate::output::{BOLD, DIM, YELLOW, paint};
@@ -42,6 +42,21 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
         &provider.console_url,
         width,
     ));
+    if uses_redirect_uri(provider) {
+        line(wrap::item(
+            &format!(
+                "{} ",
+                lang.pick("Redirect URI:", "URI de redirection\u{a0}:")
+            ),
+            &portal.redirect_uri,
+            width,
+        ));
+        line(dim(&wrap::indented(
+            &redirect_why(portal, lang),
+            "  ",
+            width,
+        )));
+    }
     if let Some(deprecated) = &provider.deprecated {
         line(wrap::item(
             &format!(
@@ -127,6 +142,50 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
         provider.id
     ));
     out
+}
+
+/// Whether the guide registers the portal's redirect URI with the provider.
+pub fn uses_redirect_uri(provider: &Provider) -> bool {
+    provider
+        .guide
+        .iter()
+        .chain(&provider.notes)
+        .any(|text| text.en.contains("{redirect_uri}"))
+}
+
+/// Why the redirect URI is the one shown: the config, the portal kind, or the default.
+fn redirect_why(portal: &resolve::Portal, lang: Lang) -> String {
+    match portal.redirect_from {
+        RedirectFrom::Config => lang
+            .pick(
+                "Set by [portal] redirect_uri in the config.",
+                "Défini par [portal] redirect_uri dans la configuration.",
+            )
+            .into(),
+        RedirectFrom::Kind(PortalKind::Workspace) => lang
+            .pick(
+                "Workspace's default, as its web.consumers.config ships it ([portal] kind = \"workspace\").",
+                "Valeur par défaut de Workspace, celle que livre son web.consumers.config ([portal] kind = \"workspace\").",
+            )
+            .into(),
+        RedirectFrom::Kind(PortalKind::DocSpace) => format!(
+            "{} {WORKSPACE_REDIRECT_URI}{}",
+            lang.pick(
+                "DocSpace's default, as its autofac.consumers.json ships it ([portal] kind = \"docspace\"). DocSpace's Linux packages rewrite it to",
+                "Valeur par défaut de DocSpace, celle que livre son autofac.consumers.json ([portal] kind = \"docspace\"). Les paquets Linux de DocSpace la remplacent par",
+            ),
+            lang.pick(
+                " and Docker's OAUTH_REDIRECT_URL replaces it: register what your portal's *RedirectUrl values say, and set [portal] redirect_uri to it if it differs.",
+                " et la variable OAUTH_REDIRECT_URL de Docker la remplace\u{a0}: enregistrez ce que disent les valeurs *RedirectUrl de votre portail, et reportez-la dans [portal] redirect_uri si elle diffère.",
+            ),
+        ),
+        RedirectFrom::Default => lang
+            .pick(
+                "Workspace's default, the one the help article gives. For DocSpace set [portal] kind = \"docspace\" (or [portal] redirect_uri).",
+                "Valeur par défaut de Workspace, celle que donne l'article d'aide. Pour DocSpace, indiquez [portal] kind = \"docspace\" (ou [portal] redirect_uri).",
+            )
+            .into(),
+    }
 }
 
 /// Each line dimmed on its own, so a pager that resets styles per line keeps them.

@@ -99,7 +99,15 @@ pub fn facts(
     lang: Lang,
     ca_file: Option<&Path>,
 ) -> Value {
-    let portal = resolve::portal(config);
+    // A bad [portal] table is itself a finding for support, not a reason to print nothing.
+    let portal = match resolve::portal(config) {
+        Ok(portal) => json!({
+            "url": portal.url,
+            "kind": portal.kind.map(|k| k.as_str()),
+            "redirect_uri": portal.redirect_uri,
+        }),
+        Err(err) => json!({ "error": err.to_string() }),
+    };
     let providers: Vec<Value> = selected.iter().map(provider_values).collect();
     json!({
         "version": 1,
@@ -122,7 +130,7 @@ pub fn facts(
             "path": config.path.display().to_string(),
             "exists": config.exists,
             "mode": system::mode(&config.path),
-            "portal": { "url": portal.url, "redirect_uri": portal.redirect_uri },
+            "portal": portal,
             "providers": providers,
         },
     })

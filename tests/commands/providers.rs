@@ -138,8 +138,9 @@ fn guide_wraps_to_the_width_with_hanging_indents() {
         let lines: Vec<&str> = out.stdout.lines().collect();
         for line in &lines {
             // Only a word that cannot be split (a URL) may stick out, after its label at most.
-            let words: Vec<&str> = line.split_whitespace().collect();
-            let unsplittable = words.len() <= 2 && words.last().is_some_and(|w| columns(w) > 25);
+            let (head, last) = line.trim_end().rsplit_once(' ').unwrap_or(("", line));
+            let head = head.trim();
+            let unsplittable = columns(last) > 25 && (head.is_empty() || head.ends_with(':'));
             assert!(
                 columns(line) <= width || unsplittable,
                 "{lang} {width}: {line:?}"
@@ -165,4 +166,51 @@ fn guide_wraps_to_the_width_with_hanging_indents() {
         }
         assert!(continued > 0, "no step wrapped at {width}");
     }
+}
+
+#[test]
+fn guide_redirect_uri_follows_the_portal_kind_and_says_why() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config("[portal]\nkind = \"docspace\"\n");
+    let out = sandbox.run(&["guide", "dropbox"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Redirect URI: https://service.teamlab.info/oauth2.aspx\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("DocSpace's default"), "{}", out.stdout);
+    // The steps use the same URI.
+    let steps = out.stdout.split("Fields").next().unwrap();
+    assert!(!steps.contains("service.onlyoffice.com/oauth2.aspx dans"));
+    assert!(
+        steps
+            .matches("https://service.teamlab.info/oauth2.aspx")
+            .count()
+            >= 2
+    );
+
+    sandbox.write_config("[portal]\nkind = \"workspace\"\n");
+    let out = sandbox.run(&["--lang", "fr", "guide", "dropbox"]);
+    assert!(
+        out.stdout
+            .contains("URI de redirection\u{a0}: https://service.onlyoffice.com/oauth2.aspx\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Valeur par défaut de Workspace"));
+
+    // Providers without an OAuth redirect have no such line.
+    let out = sandbox.run(&["guide", "telegram"]);
+    assert!(!out.stdout.contains("Redirect URI"), "{}", out.stdout);
+
+    sandbox.write_config("[portal]\nkind = \"onprem\"\n");
+    let out = sandbox.run(&["guide", "dropbox"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("[portal] kind") && out.stderr.contains("\"workspace\""),
+        "{}",
+        out.stderr
+    );
 }
