@@ -7,6 +7,7 @@
 //! - `catalog`: the provider files, the spec's ids, the checks and the fakes agree.
 //! - `commands`: CLI behaviour, one file per command.
 //! - `contrib`: the systemd units shipped under `contrib/`.
+//! - `hostile`: hostile input, servers and neighbours: secrets, files, resource limits.
 
 mod catalog;
 mod checks;
@@ -14,4 +15,5 @@ mod commands;
 mod contrib;
 mod engine;
 mod fakes;
+mod hostile;
 mod support;

@@ -132,13 +132,20 @@ pub fn parse_bool(value: &str) -> Option<bool> {
 /// `endpoint`: a base URL (scheme, host, optional port). Plain http only for loopback hosts,
 /// so a key is never sent in clear over a network.
 pub fn check_endpoint(value: &str) -> Result<url::Url, String> {
+    // Never echo credentials: `shown` has any userinfo and query values masked.
+    let shown = crate::redact::scrub(value);
     let url = url::Url::parse(value).map_err(|e| {
         format!(
-            "`{value}` is not a URL ({e}); expected a base URL like https://s3.example.internal"
+            "`{shown}` is not a URL ({e}); expected a base URL like https://s3.example.internal"
         )
     })?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "`{shown}` holds credentials (user:password@); an endpoint is only scheme, host and port, and each provider's check sends its own credentials"
+        ));
+    }
     let host = url.host().ok_or_else(|| {
-        format!("`{value}` has no host; expected a base URL like https://s3.example.internal")
+        format!("`{shown}` has no host; expected a base URL like https://s3.example.internal")
     })?;
     match url.scheme() {
         "https" => {}
@@ -162,12 +169,12 @@ pub fn check_endpoint(value: &str) -> Result<url::Url, String> {
     }
     if url.path() != "/" && !url.path().is_empty() {
         return Err(format!(
-            "`{value}` has a path; give only scheme, host and port (the check adds the provider's own path)"
+            "`{shown}` has a path; give only scheme, host and port (the check adds the provider's own path)"
         ));
     }
-    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+    if url.query().is_some() || url.fragment().is_some() {
         return Err(format!(
-            "`{value}` must be only scheme, host and port, without query, fragment or credentials"
+            "`{shown}` must be only scheme, host and port, without query or fragment"
         ));
     }
     Ok(url)
@@ -338,6 +345,19 @@ mod tests {
         assert!(check_endpoint("http://10.0.0.1").is_err());
         assert!(check_endpoint("ftp://127.0.0.1").is_err());
         assert!(check_endpoint("not a url").is_err());
+    }
+
+    #[test]
+    fn endpoint_credentials_are_refused_unechoed() {
+        for value in [
+            "http://:hunter2pass@127.0.0.1:9000",
+            "http://user:hunter2pass@127.0.0.1:9000",
+            "https://hunter2pass@s3.example.internal",
+        ] {
+            let err = check_endpoint(value).unwrap_err();
+            assert!(err.contains("credentials"), "{err}");
+            assert!(!err.contains("hunter2"), "{err}");
+        }
     }
 
     #[test]

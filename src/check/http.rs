@@ -91,11 +91,14 @@ impl Reply {
         })
     }
 
-    /// The body as text, cut to 300 characters for messages and redacted.
+    /// The body as text for messages: lines that look like credential headers (a server or
+    /// proxy echoing the request) dropped, cut to 300 characters, redacted and neutralised.
     pub fn snippet(&self) -> String {
         let text = String::from_utf8_lossy(&self.body);
-        let mut s: String = text.chars().take(300).collect();
-        if text.chars().count() > 300 {
+        let kept: Vec<&str> = text.lines().filter(|l| !is_credential_header(l)).collect();
+        let kept = kept.join("\n");
+        let mut s: String = kept.chars().take(300).collect();
+        if kept.chars().nth(300).is_some() {
             s.push('…');
         }
         redact::scrub(s.trim())
@@ -122,6 +125,23 @@ impl Reply {
     }
 }
 
+/// A line like `Authorization: Basic …` or `Cookie: …`, as a server echoing a request shows it.
+fn is_credential_header(line: &str) -> bool {
+    let Some((name, _)) = line.trim_start().split_once(':') else {
+        return false;
+    };
+    let name = name.trim().trim_matches('"').to_ascii_lowercase();
+    let header_like = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    header_like
+        && (name.ends_with("authorization")
+            || name.contains("cookie")
+            || name.ends_with("api-key")
+            || name.starts_with("x-auth")
+            || name.ends_with("-token"))
+}
+
 /// Host and path of a URL, for messages.
 pub fn show_url(url: &reqwest::Url) -> String {
     let host = url.host_str().unwrap_or("?");
@@ -136,6 +156,7 @@ pub async fn send(
     deadline: Instant,
 ) -> Result<Reply, Outcome> {
     let shown_url = show_url(request.url());
+    register_credentials(&request);
     let retry_copy = request.try_clone();
     let first = attempt(client, request, deadline, &shown_url).await;
     let wait = match (&first, &retry_copy) {
@@ -196,9 +217,17 @@ async fn attempt(
     };
     let status = response.status().as_u16();
     let headers = response.headers().clone();
-    let body = match response.bytes().await {
-        Ok(bytes) => bytes.to_vec(),
-        Err(err) => return Attempt::Failed(transport_outcome(&err, shown_url)),
+    // A 429 or 5xx decides nothing whatever its body says: it is not read at all.
+    let body = if status == 429 || status >= 500 {
+        Vec::new()
+    } else {
+        match read_capped(response).await {
+            Ok(body) => body,
+            Err(BodyError::TooLarge) => return Attempt::Failed(too_large(shown_url)),
+            Err(BodyError::Transport(err)) => {
+                return Attempt::Failed(transport_outcome(&err, shown_url));
+            }
+        }
     };
     tracing::debug!("{shown_url}: HTTP {status} in {:?}", started.elapsed());
     let reply = Reply {
@@ -230,6 +259,63 @@ async fn attempt(
         },
         500..=599 => Attempt::Failed(server_error(&reply)),
         _ => Attempt::Done(reply),
+    }
+}
+
+/// The most of an answer any verdict needs: provider answers are a few KB, a bucket listing
+/// of a thousand buckets about 200 KB. Anything longer is cut off, never held in memory.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+enum BodyError {
+    TooLarge,
+    Transport(reqwest::Error),
+}
+
+/// Reads the body chunk by chunk and stops at [`MAX_BODY`]: a server streaming gigabytes
+/// costs at most that much memory, and one announcing too much is not read at all.
+async fn read_capped(mut response: reqwest::Response) -> Result<Vec<u8>, BodyError> {
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_BODY as u64)
+    {
+        return Err(BodyError::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(BodyError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn too_large(shown_url: &str) -> Outcome {
+    Outcome::unreachable(format!(
+        "{shown_url} sent an answer too large (more than {} KiB); no verdict on the keys",
+        MAX_BODY / 1024
+    ))
+    .advice("Provider answers are a few kilobytes: check that `endpoint` (if set) points at the provider, and that no proxy or captive portal answers in its place.")
+}
+
+/// Outgoing credentials (a Basic pair the client encoded, a bearer token obtained during the
+/// check, an API key header) are secrets too, in exactly the form a server would echo them.
+fn register_credentials(request: &reqwest::Request) {
+    for name in [
+        "authorization",
+        "proxy-authorization",
+        "x-api-key",
+        "x-auth-token",
+    ] {
+        for value in request.headers().get_all(name) {
+            let Ok(text) = value.to_str() else { continue };
+            let credential = text.split_once(' ').map_or(text, |(_, c)| c).trim();
+            // A signature scheme (SigV4: `Credential=…, SignedHeaders=…, Signature=…`) holds
+            // names and a one-way digest, not a secret a reader could reuse.
+            if !credential.contains([',', ' ']) {
+                redact::register(credential);
+            }
+        }
     }
 }
 

@@ -241,6 +241,10 @@ pub fn resolve(config: &ConfigFile, provider: &'static Provider) -> ResolvedProv
             )),
         }
     }
+    if let Some(endpoint) = values.get("endpoint") {
+        // Refused by validation, but its credentials must not show up in the refusal either.
+        redact::register_userinfo(&endpoint.text);
+    }
     for field in &provider.fields {
         if let (Some(default), false) = (&field.default, values.contains_key(&field.name)) {
             values.insert(

@@ -1,5 +1,7 @@
-//! Everything the tool prints goes through here, and through [`crate::redact::scrub`] on the
-//! way out. Colour follows `--color`, `NO_COLOR` and `CLICOLOR_FORCE` per stream (anstream).
+//! Everything the tool prints goes through here, and through [`crate::redact::scrub_styled`]
+//! on the way out: secrets are masked and control characters from outside are neutralised,
+//! while the tool's own colours survive. Colour follows `--color`, `NO_COLOR` and
+//! `CLICOLOR_FORCE` per stream (anstream).
 
 pub mod check;
 pub mod config;
@@ -15,7 +17,7 @@ use std::sync::OnceLock;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::redact::scrub;
+use crate::redact::scrub_styled as scrub;
 
 /// When to use colours (`--color`); `auto` honours `NO_COLOR` and `CLICOLOR_FORCE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
