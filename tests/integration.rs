@@ -7,6 +7,7 @@
 //! - `catalog`: the provider files, the spec's ids, the checks and the fakes agree.
 //! - `commands`: CLI behaviour, one file per command.
 //! - `contrib`: the systemd units shipped under `contrib/`.
+//! - `faults`: every provider against every way a server misbehaves (the fault matrix).
 //! - `hostile`: hostile input, servers and neighbours: secrets, files, resource limits.
 
 mod catalog;
@@ -15,5 +16,6 @@ mod commands;
 mod contrib;
 mod engine;
 mod fakes;
+mod faults;
 mod hostile;
 mod support;

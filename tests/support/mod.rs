@@ -3,8 +3,11 @@
 
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::path::PathBuf;
 use std::process::Stdio;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -223,14 +226,31 @@ fn secret_windows(secret: &str) -> Vec<String> {
     bodies
 }
 
-/// Fails when stdout or stderr holds a secret, or any 8-character run of one.
+/// Fails when stdout or stderr holds a secret, or any 8-character run of one. One pass over
+/// the output per distinct run length (byte windows looked up in a set), so scanning -vvv
+/// output for a few dozen key files stays fast.
 pub fn assert_no_leak(out: &Output, secrets: &[String]) {
     let all = out.all();
-    for secret in secrets {
-        for window in secret_windows(secret) {
+    let windows: Vec<String> = secrets.iter().flat_map(|s| secret_windows(s)).collect();
+    let mut by_len: std::collections::HashMap<usize, std::collections::HashSet<&[u8]>> =
+        std::collections::HashMap::new();
+    for window in &windows {
+        by_len
+            .entry(window.len())
+            .or_default()
+            .insert(window.as_bytes());
+    }
+    let bytes = all.as_bytes();
+    for (len, set) in &by_len {
+        if *len == 0 || bytes.len() < *len {
+            continue;
+        }
+        for start in 0..=bytes.len() - len {
+            let window = &bytes[start..start + len];
             assert!(
-                !all.contains(&window),
-                "secret fragment {window:?} leaked in output:\n{all}"
+                !set.contains(window),
+                "secret fragment {:?} leaked in output:\n{all}",
+                String::from_utf8_lossy(window)
             );
         }
     }
@@ -242,4 +262,58 @@ pub fn closed_port() -> u16 {
     let port = listener.local_addr().unwrap().port();
     drop(listener);
     port
+}
+
+/// A run of the binary with what it cost: wall time and peak memory.
+#[derive(Debug)]
+pub struct Measured {
+    pub output: Output,
+    pub elapsed: Duration,
+    /// Maximum resident set size of the process, in KiB.
+    pub max_rss_kib: u64,
+}
+
+/// Runs `cmd` to completion under GNU time, measuring its wall time and peak memory. Not
+/// `wait4` from here: Linux carries the memory high-water mark of the process that spawned a
+/// program over into the program's own figure, and this test binary is far larger than the
+/// tool; `time` is a small parent, so its figure is the tool's own.
+pub async fn run_measured(cmd: std::process::Command) -> Measured {
+    let rss_file = tempfile::NamedTempFile::new().expect("temp file");
+    let mut timed = std::process::Command::new("/usr/bin/time");
+    timed
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(rss_file.path())
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .stdin(Stdio::null());
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(value) => timed.env(key, value),
+            None => timed.env_remove(key),
+        };
+    }
+    let started = Instant::now();
+    let out = tokio::process::Command::from(timed)
+        .output()
+        .await
+        .expect("run integrate under /usr/bin/time (Debian package `time`)");
+    let elapsed = started.elapsed();
+    // GNU time writes "Command exited with non-zero status N" before the figure.
+    let report = std::fs::read_to_string(rss_file.path()).unwrap_or_default();
+    let max_rss_kib = report
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak memory figure from /usr/bin/time: {report:?}"));
+    Measured {
+        output: Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        },
+        elapsed,
+        max_rss_kib,
+    }
 }
