@@ -303,3 +303,75 @@ fn checks_read_only_declared_fields() {
         "only {seen} field reads found"
     );
 }
+
+/// Quirks and portal findings are data the tool acts on: each must be complete and name only
+/// what exists.
+#[test]
+fn quirks_and_portal_findings_are_complete() {
+    use integrate::catalog::schema::Condition;
+    use integrate::check::Status;
+    let mut findings = 0;
+    for p in catalog::all() {
+        let quirks = &p.quirks;
+        if let Some(quirk) = &quirks.clock_sensitive {
+            assert!(
+                !quirk.reason.trim().is_empty(),
+                "{}: clock_sensitive needs its reason",
+                p.id
+            );
+        }
+        if let Some(wrong) = &quirks.wrong_secret {
+            assert!(
+                !wrong.reason.trim().is_empty(),
+                "{}: wrong_secret needs its reason",
+                p.id
+            );
+            assert_ne!(
+                wrong.status,
+                Status::Rejected,
+                "{}: rejected is the default",
+                p.id
+            );
+        }
+        for rule in &p.portal_findings {
+            findings += 1;
+            let texts = std::iter::once(&rule.message).chain(&rule.advice);
+            for text in texts {
+                assert!(
+                    !text.en.trim().is_empty() && !text.fr.trim().is_empty(),
+                    "{} {}: en and fr needed",
+                    p.id,
+                    rule.code
+                );
+                // Only the marker the condition fills in may appear.
+                let allowed = match &rule.when {
+                    Condition::PortalUrl(_) => Some("{portal_url}"),
+                    Condition::FieldsUnset(_) => Some("{missing}"),
+                    Condition::FactAtMost { .. } => Some("{value}"),
+                    Condition::Always | Condition::FactUnknown(_) => None,
+                };
+                for marker in ["{portal_url}", "{missing}", "{value}"] {
+                    if Some(marker) != allowed {
+                        assert!(
+                            !text.en.contains(marker) && !text.fr.contains(marker),
+                            "{} {}: {marker} is never filled in for this condition",
+                            p.id,
+                            rule.code
+                        );
+                    }
+                }
+            }
+            if let Condition::FieldsUnset(fields) = &rule.when {
+                for field in fields {
+                    assert!(
+                        p.field(field).is_some(),
+                        "{} {}: no field {field}",
+                        p.id,
+                        rule.code
+                    );
+                }
+            }
+        }
+    }
+    assert!(findings > 0, "the provider files hold portal findings");
+}

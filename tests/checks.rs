@@ -8,8 +8,31 @@ use std::time::{Duration, Instant};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+use integrate::catalog;
+use integrate::check::Status;
+
 use crate::fakes;
 use crate::support::{Sandbox, assert_no_leak, closed_port};
+
+/// What a wrong secret ends as: `rejected`, unless the provider's file says why it cannot be
+/// (`[quirks] wrong_secret`, e.g. an API that answers alike for a wrong key and other causes).
+fn wrong_secret_status(id: &str) -> Status {
+    let provider = catalog::find(id).expect("every fake has a catalog entry");
+    provider
+        .quirks
+        .wrong_secret
+        .as_ref()
+        .map_or(Status::Rejected, |quirk| quirk.status)
+}
+
+/// The exit code of a run whose one check ended `status` (spec, "Exit codes").
+fn exit_code(status: Status) -> i32 {
+    match status {
+        Status::Rejected | Status::Misconfigured => 1,
+        Status::Unreachable => 3,
+        Status::Ok | Status::Warning | Status::Skipped => 0,
+    }
+}
 
 /// Runs `check <id>` with the fake's valid fields but `endpoint` replaced.
 async fn check_with_endpoint(
@@ -46,21 +69,15 @@ async fn every_provider_accepts_valid_keys() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_provider_rejects_a_wrong_secret() {
     for (id, start) in fakes::all() {
-        // Two providers can never end `rejected`, by design:
-        // - EasyBib: the deprecated API also refuses valid keys (they are tied to an IP), so any
-        //   refusal is a warning (fakes::easybib::easybib_wrong_key_is_a_warning_never_rejected);
-        // - DocuSign: it answers `invalid_grant` for a wrong secret and for many unrelated causes
-        //   alike, so its check never concludes `rejected` (verification.md §6); its rejected
-        //   config ends `unreachable` (fakes::docusign::docusign_wrong_secret_is_unreachable_not_rejected).
-        if id == "easybib" || id == "docusign" {
-            continue;
-        }
+        // A provider that can never conclude `rejected` says so, and why, in its file
+        // (EasyBib: a warning; DocuSign: unreachable); it is held to what it says.
+        let expected = wrong_secret_status(id);
         let fake = start().await;
         let sandbox = Sandbox::new();
         sandbox.set_provider(id, &fake.rejected_config());
         let out = sandbox.check_json(id, &[]).await;
-        assert_eq!(out.status(id), "rejected", "{id}:\n{}", out.all());
-        assert_eq!(out.code, 1, "{id}");
+        assert_eq!(out.status(id), expected.as_str(), "{id}:\n{}", out.all());
+        assert_eq!(out.code, exit_code(expected), "{id}");
         assert_no_leak(&out, &fake.secrets);
     }
 }
@@ -124,6 +141,7 @@ async fn every_provider_is_unreachable_when_the_connection_is_refused() {
 async fn no_secret_leaks_at_any_verbosity_or_format() {
     for (id, start) in fakes::all() {
         let fake = start().await;
+        let wrong_secret_code = exit_code(wrong_secret_status(id));
         for config in [fake.valid_config(), fake.rejected_config()] {
             let sandbox = Sandbox::new();
             sandbox.set_provider(id, &config);
@@ -131,9 +149,8 @@ async fn no_secret_leaks_at_any_verbosity_or_format() {
                 let out = sandbox
                     .run_async(&["-vvv", "check", id, "--format", format])
                     .await;
-                // DocuSign's rejected config ends `unreachable` (exit 3), see above.
                 assert!(
-                    out.code == 0 || out.code == 1 || (id == "docusign" && out.code == 3),
+                    out.code == 0 || out.code == wrong_secret_code,
                     "{id} {format}: exit {}:\n{}",
                     out.code,
                     out.all()

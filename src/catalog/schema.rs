@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::check::Status;
+use crate::doctor::Severity;
 use crate::lang::{Lang, Text};
 
 /// One provider: what it is, what it needs, how to set it up.
@@ -33,6 +35,82 @@ pub struct Provider {
     pub guide: Vec<Text>,
     #[serde(default)]
     pub notes: Vec<Text>,
+    /// What sets this provider apart, each with its reason (`[quirks]`).
+    #[serde(default)]
+    pub quirks: Quirks,
+    /// What `integrate doctor` says about this provider from the portal's setup alone, which no
+    /// API call can see (`[[portal_findings]]`).
+    #[serde(default)]
+    pub portal_findings: Vec<PortalFinding>,
+}
+
+/// Behaviour that sets a provider apart from the rest. Each quirk states its reason, in one line.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Quirks {
+    /// The check signs its requests with the current time (SigV4, a JWT's `iat`/`exp`), so a
+    /// clock off by minutes makes valid keys fail: `doctor` then blames the clock, not the keys.
+    #[serde(default)]
+    pub clock_sensitive: Option<Quirk>,
+    /// What the check concludes for a wrong secret when the provider's answers cannot prove it
+    /// wrong; without it, a wrong secret must end `rejected` (tests/checks.rs holds every check
+    /// to it).
+    #[serde(default)]
+    pub wrong_secret: Option<WrongSecret>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quirk {
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrongSecret {
+    /// `warning` or `unreachable`: never `rejected`, which is the rule it departs from.
+    pub status: Status,
+    pub reason: String,
+}
+
+/// One thing `doctor` tells about a provider's portal setup.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortalFinding {
+    /// A stable name for scripts, e.g. `docusign_needs_https`; several findings may share one
+    /// when their conditions exclude each other.
+    pub code: String,
+    pub severity: Severity,
+    pub when: Condition,
+    /// `{portal_url}`, `{missing}` and `{value}` are filled in (see [`Condition`]).
+    pub message: Text,
+    #[serde(default)]
+    pub advice: Option<Text>,
+}
+
+/// When a portal finding applies. The first three need only the configuration; the `fact_*`
+/// ones read the live check's result.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// Whenever the provider is set up.
+    Always,
+    /// `[portal] url` is `http://…`, `https://…`, or not set; `{portal_url}` is the URL.
+    PortalUrl(UrlState),
+    /// At least one of these fields has no value; `{missing}` lists them, joined by "and".
+    FieldsUnset(Vec<String>),
+    /// The check's numeric fact `fact` is at most `limit`; `{value}` is the fact.
+    FactAtMost { fact: String, limit: f64 },
+    /// The check reported no such fact: it could not read it.
+    FactUnknown(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UrlState {
+    Http,
+    Https,
+    Unset,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -86,16 +164,20 @@ pub enum Kind {
     Bool,
 }
 
-/// A named check done in code, beyond what a regex can say.
+/// A named check of a value's format, done in code where a regex cannot say it. Each is named
+/// after the format it checks, never after a provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Validator {
-    GcsServiceAccount,
-    #[serde(rename = "apple_p8")]
-    ApplePrivateKey,
+    /// A Google service-account key file (JSON with `type`, `client_email`, `token_uri` and an
+    /// RSA `private_key`), as Google Cloud downloads it.
+    ServiceAccountJson,
+    /// A PKCS#8 PEM private key on the P-256 curve (an ES256 signing key, e.g. a .p8 file).
+    Pkcs8P256,
+    /// A host name with an optional port, without scheme or path.
     BareHost,
+    /// A phone number in E.164 form (+ and the country code, digits only).
     E164,
-    TelegramBotName,
     Bool,
     Url,
 }
@@ -118,6 +200,10 @@ pub struct Field {
     pub typical: Option<String>,
     #[serde(default)]
     pub validate: Option<Validator>,
+    /// Said instead of the generic "does not have the shape of …" when a value does not match
+    /// `format`: what the rule is, in the provider's terms.
+    #[serde(default)]
+    pub mismatch: Option<Text>,
     pub example: String,
     #[serde(default)]
     pub bad_example: Option<String>,

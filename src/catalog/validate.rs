@@ -5,7 +5,6 @@
 use regex::Regex;
 
 use super::schema::{Field, Kind, Provider, Validator};
-use crate::lang::Lang;
 
 /// Why a value was refused. The message names the field and shows a right value.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,24 +58,25 @@ pub fn check(provider: &Provider, field: &Field, value: &str) -> Result<Accepted
     if let Some(pattern) = &field.format {
         let re = Regex::new(pattern).map_err(|e| refuse(format!("internal format error: {e}")))?;
         if !re.is_match(value) {
-            let what = if field.secret {
-                format!(
+            let what = match &field.mismatch {
+                Some(rule) => rule.en.clone(),
+                None => format!(
                     "does not have the shape of a {} {}",
                     provider.name, field.label.en
-                )
+                ),
+            };
+            let shown = if field.secret {
+                what
             } else {
-                format!(
-                    "`{}` does not have the shape of a {} {}",
-                    value, provider.name, field.label.en
-                )
+                format!("`{value}` {what}")
             };
             return Err(refuse(format!(
-                "{what}; expected something like {shown_example}"
+                "{shown}; expected something like {shown_example}"
             )));
         }
     }
     if let Some(validator) = field.validate {
-        run_validator(validator, value).map_err(refuse)?;
+        run_validator(validator, field, value).map_err(refuse)?;
     }
     let mut accepted = Accepted::default();
     if let Some(pattern) = &field.typical
@@ -180,13 +180,12 @@ pub fn check_endpoint(value: &str) -> Result<url::Url, String> {
     Ok(url)
 }
 
-fn run_validator(validator: Validator, value: &str) -> Result<(), String> {
+fn run_validator(validator: Validator, field: &Field, value: &str) -> Result<(), String> {
     match validator {
-        Validator::GcsServiceAccount => gcs_service_account(value).map(|_| ()),
-        Validator::ApplePrivateKey => apple_private_key(value).map(|_| ()),
-        Validator::BareHost => bare_host(value),
+        Validator::ServiceAccountJson => service_account_json(value).map(|_| ()),
+        Validator::Pkcs8P256 => pkcs8_p256(&field.name, value),
+        Validator::BareHost => bare_host(value, &field.example),
         Validator::E164 => e164(value),
-        Validator::TelegramBotName => telegram_bot_name(value),
         Validator::Bool => parse_bool(value)
             .map(|_| ())
             .ok_or_else(|| "must be true or false".into()),
@@ -208,7 +207,7 @@ pub struct ServiceAccount {
 
 /// Parses a service-account key file the way the portal receives it, accepting the usual
 /// paste damage (the whole JSON quoted as a string).
-pub fn gcs_service_account(value: &str) -> Result<ServiceAccount, String> {
+pub fn service_account_json(value: &str) -> Result<ServiceAccount, String> {
     let mut json: serde_json::Value = serde_json::from_str(value.trim()).map_err(|e| {
         format!("is not JSON ({e}); paste the whole key file downloaded from Google Cloud (--set service_account_json=@key.json)")
     })?;
@@ -271,25 +270,26 @@ pub fn rsa_private_key(pem: &str) -> Result<(), String> {
     }
 }
 
-/// Checks that the .p8 text is a PKCS#8 EC P-256 key, the only kind Sign in with Apple issues.
-pub fn apple_private_key(value: &str) -> Result<(), String> {
+/// Checks that the text is a PKCS#8 PEM key on the P-256 curve, the only kind an ES256
+/// signature (Sign in with Apple's .p8 files) can use.
+pub fn pkcs8_p256(field: &str, value: &str) -> Result<(), String> {
     use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair};
     use rustls_pki_types::{PrivateKeyDer, pem::PemObject};
     let key = PrivateKeyDer::from_pem_slice(value.trim().as_bytes()).map_err(|_| {
-        "is not a PEM private key; paste the whole AuthKey_<KEYID>.p8 file, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY----- (--set private_key=@AuthKey_XXXXXXXXXX.p8)".to_string()
+        format!("is not a PEM private key; give the whole key file, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY----- (--set {field}=@FILE)")
     })?;
     match key {
         PrivateKeyDer::Pkcs8(der) => EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, der.secret_pkcs8_der())
             .map(|_| ())
-            .map_err(|_| "is a PKCS#8 key but not an EC P-256 key; Sign in with Apple keys (.p8) are P-256".to_string()),
-        _ => Err("is not in PKCS#8 form (-----BEGIN PRIVATE KEY-----); use the .p8 file as Apple issued it".into()),
+            .map_err(|_| "is a PKCS#8 key but not an EC P-256 key, which ES256 signing needs".to_string()),
+        _ => Err("is not in PKCS#8 form (-----BEGIN PRIVATE KEY-----); use the key file as it was issued".into()),
     }
 }
 
-fn bare_host(value: &str) -> Result<(), String> {
+fn bare_host(value: &str, example: &str) -> Result<(), String> {
     if value.contains("://") || value.contains('/') {
         return Err(format!(
-            "must be a bare host name such as account-d.docusign.com, without https:// or a path (got `{value}`)"
+            "must be a bare host name such as {example}, without https:// or a path (got `{value}`)"
         ));
     }
     let re = Regex::new(r"^(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?))*(?::[0-9]{1,5})?$")
@@ -298,7 +298,7 @@ fn bare_host(value: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "`{value}` is not a host name; expected something like account-d.docusign.com"
+            "`{value}` is not a host name; expected something like {example}"
         ))
     }
 }
@@ -312,22 +312,6 @@ fn e164(value: &str) -> Result<(), String> {
             "`{value}` is not an E.164 phone number; write it with + and the country code, digits only, e.g. +15005550006"
         ))
     }
-}
-
-fn telegram_bot_name(value: &str) -> Result<(), String> {
-    let name = value.trim_start_matches('@');
-    if name.to_ascii_lowercase().ends_with("bot") {
-        Ok(())
-    } else {
-        Err(format!(
-            "`{value}` is not a bot username: Telegram bot usernames end in `bot` (e.g. PortalNotifyBot); use the username, not the display name"
-        ))
-    }
-}
-
-/// The language-independent label used in messages.
-pub fn label(field: &Field, lang: Lang) -> &str {
-    field.label.get(lang)
 }
 
 #[cfg(test)]
@@ -362,9 +346,12 @@ mod tests {
 
     #[test]
     fn bare_host_refuses_scheme() {
-        assert!(bare_host("account-d.docusign.com").is_ok());
-        assert!(bare_host("https://account.docusign.com").is_err());
-        assert!(bare_host("account.docusign.com/oauth").is_err());
+        let example = "auth.example.com";
+        assert!(bare_host("auth.example.com", example).is_ok());
+        assert!(bare_host("auth.example.com:8443", example).is_ok());
+        let err = bare_host("https://auth.example.com", example).unwrap_err();
+        assert!(err.contains("such as auth.example.com"), "{err}");
+        assert!(bare_host("auth.example.com/oauth", example).is_err());
     }
 
     #[test]
@@ -372,21 +359,25 @@ mod tests {
         assert!(e164("+15005550006").is_ok());
         assert!(e164("15005550006").is_err());
         assert!(e164("+1 500 555").is_err());
-        assert!(telegram_bot_name("@PortalNotifyBot").is_ok());
-        assert!(telegram_bot_name("portal_notify_bot").is_ok());
-        assert!(telegram_bot_name("PortalNotify").is_err());
+        // Telegram's bot usernames end in `bot`: a rule of its file's format, with its wording.
+        let telegram = crate::catalog::find("telegram").unwrap();
+        let bot_name = telegram.field("bot_name").unwrap();
+        assert!(check(telegram, bot_name, "@PortalNotifyBot").is_ok());
+        assert!(check(telegram, bot_name, "portal_notify_bot").is_ok());
+        let err = check(telegram, bot_name, "PortalNotify").unwrap_err();
+        assert!(err.message.contains("end in `bot`"), "{err}");
     }
 
     #[test]
-    fn gcs_rejects_other_key_types() {
-        let err = gcs_service_account(r#"{"type":"authorized_user"}"#).unwrap_err();
+    fn service_account_json_rejects_other_key_types() {
+        let err = service_account_json(r#"{"type":"authorized_user"}"#).unwrap_err();
         assert!(err.contains("service_account"), "{err}");
-        assert!(gcs_service_account("not json").is_err());
+        assert!(service_account_json("not json").is_err());
     }
 
     #[test]
-    fn apple_rejects_garbage() {
-        assert!(apple_private_key("hello").is_err());
+    fn pkcs8_p256_rejects_garbage() {
+        assert!(pkcs8_p256("private_key", "hello").is_err());
     }
 
     fn pem(label: &str, der: &[u8]) -> String {
@@ -417,20 +408,20 @@ mod tests {
     }
 
     #[test]
-    fn apple_accepts_p256_and_refuses_other_keys() {
-        assert!(apple_private_key(&p256_pkcs8()).is_ok());
+    fn pkcs8_p256_accepts_p256_and_refuses_other_keys() {
+        assert!(pkcs8_p256("private_key", &p256_pkcs8()).is_ok());
         let p384 = {
             use aws_lc_rs::signature::{ECDSA_P384_SHA384_FIXED_SIGNING, EcdsaKeyPair};
             let key = EcdsaKeyPair::generate(&ECDSA_P384_SHA384_FIXED_SIGNING).unwrap();
             pem("PRIVATE KEY", key.to_pkcs8v1().unwrap().as_ref())
         };
-        let err = apple_private_key(&p384).unwrap_err();
+        let err = pkcs8_p256("private_key", &p384).unwrap_err();
         assert!(err.contains("P-256"), "{err}");
-        assert!(apple_private_key(&rsa_pkcs8()).is_err());
+        assert!(pkcs8_p256("private_key", &rsa_pkcs8()).is_err());
     }
 
     #[test]
-    fn gcs_accepts_a_service_account_and_explains_damage() {
+    fn service_account_json_accepts_a_key_file_and_explains_damage() {
         let key = rsa_pkcs8();
         let json = serde_json::json!({
             "type": "service_account",
@@ -440,26 +431,26 @@ mod tests {
             "client_email": "backup@portal-backup.iam.gserviceaccount.com",
             "token_uri": "https://oauth2.googleapis.com/token"
         });
-        let parsed = gcs_service_account(&json.to_string()).unwrap();
+        let parsed = service_account_json(&json.to_string()).unwrap();
         assert_eq!(
             parsed.client_email,
             "backup@portal-backup.iam.gserviceaccount.com"
         );
         // The whole file pasted as a quoted string is still understood.
         assert!(
-            gcs_service_account(&serde_json::Value::String(json.to_string()).to_string()).is_ok()
+            service_account_json(&serde_json::Value::String(json.to_string()).to_string()).is_ok()
         );
         let mut no_uri = json.clone();
         no_uri.as_object_mut().unwrap().remove("token_uri");
         assert!(
-            gcs_service_account(&no_uri.to_string())
+            service_account_json(&no_uri.to_string())
                 .unwrap_err()
                 .contains("token_uri")
         );
         let mut ec = json.clone();
         ec["private_key"] = serde_json::Value::String(p256_pkcs8());
         assert!(
-            gcs_service_account(&ec.to_string())
+            service_account_json(&ec.to_string())
                 .unwrap_err()
                 .contains("RSA")
         );

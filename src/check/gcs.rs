@@ -53,7 +53,7 @@ struct Permissions {
 }
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    let sa = validate::gcs_service_account(ctx.get("service_account_json"))
+    let sa = validate::service_account_json(ctx.get("service_account_json"))
         .map_err(|e| Outcome::rejected(format!("service_account_json {e}")))?;
     let facts = |o: Outcome| {
         o.fact("client_email", sa.client_email.clone())

@@ -12,7 +12,8 @@
 //! - otherwise the live check decides. A clock more than 5 minutes off the server's `Date` is
 //!   not a wall (Telegram does not care), so the chain goes on: with a passing check it turns
 //!   `ok` into `warning`; when the check fails for a provider that signs requests with the time
-//!   (SigV4, JWT), the clock is the likely cause and the result is `misconfigured`;
+//!   (SigV4, JWT: `[quirks] clock_sensitive` in its file), the clock is the likely cause and the
+//!   result is `misconfigured`;
 //! - portal findings: an `error` makes a passing or unreachable provider `misconfigured` (it is
 //!   certain without the network: the keys may work, the portal cannot use them), a `warning`
 //!   turns `ok` into `warning`, `info` never changes the status.
@@ -25,7 +26,7 @@ pub mod tls;
 
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::check::{CheckResult, Status, run};
@@ -35,9 +36,6 @@ use layers::Target;
 /// Beyond this, SigV4 (AWS allows 15 min, some S3-compatible stores 5) and JWT `iat`/`exp`
 /// checks start failing.
 pub const MAX_SKEW: Duration = Duration::from_secs(5 * 60);
-
-/// Providers whose check signs with the current time: a wrong clock makes valid keys fail.
-const SIGNED_WITH_TIME: [&str; 3] = ["s3", "apple", "gcs"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -103,7 +101,7 @@ impl Layer {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing (shown with -v, and under a provider that has a problem).
@@ -346,7 +344,7 @@ fn verdict(
         if passing {
             status = Status::Warning;
             message = format!("{message}; {}", skew.describe());
-        } else if SIGNED_WITH_TIME.contains(&resolved.provider.id.as_str())
+        } else if resolved.provider.quirks.clock_sensitive.is_some()
             && matches!(status, Status::Rejected | Status::Unreachable)
         {
             status = Status::Misconfigured;
@@ -436,4 +434,34 @@ pub fn counts(diagnoses: &[Diagnosis]) -> Map<String, Value> {
         map.insert(status.as_str().to_string(), n.into());
     }
     map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Outcome;
+    use crate::config::{ConfigFile, resolve};
+
+    fn resolved(id: &str) -> ResolvedProvider {
+        let config = ConfigFile {
+            path: "/tmp/integrate.toml".into(),
+            doc: toml_edit::DocumentMut::new(),
+            exists: false,
+        };
+        resolve::resolve(&config, crate::catalog::find(id).unwrap())
+    }
+
+    /// A clock far off turns a failed check into `misconfigured` only for a provider whose file
+    /// says its requests are signed with the time.
+    #[test]
+    fn a_wrong_clock_is_blamed_only_for_clock_sensitive_providers() {
+        let skew = layers::Skew { seconds: 20 * 60 };
+        let failed = |id: &str| CheckResult::new(id, Outcome::rejected("refused"), 5);
+        let (status, message) = verdict(&resolved("s3"), &failed("s3"), Some(&skew), &[]);
+        assert_eq!(status, Status::Misconfigured);
+        assert!(message.contains("signed requests fail"), "{message}");
+        let telegram = failed("telegram");
+        let (status, _) = verdict(&resolved("telegram"), &telegram, Some(&skew), &[]);
+        assert_eq!(status, Status::Rejected);
+    }
 }

@@ -1,10 +1,10 @@
 //! Portal-level findings: what makes working keys fail inside ONLYOFFICE, which no API call
 //! can see. Each rule comes from the portal's code or help pages (shared/reference/onlyoffice.md
-//! §2-§5): DocuSign needs the portal on HTTPS; the redirect URI registered with the provider
-//! must be the portal's; keys set in a portal config file are read-only in its settings page;
-//! Twilio SMS two-factor needs an API key pair the config file does not declare; smsc with a
-//! zero balance is refused as "Bad keys"; Telegram needs the portal's Telegram service; and the
-//! integrate config file must be private.
+//! §2-§5). The rules every provider shares live here: the redirect URI registered with the
+//! provider must be the portal's; keys set in a portal config file are read-only in its settings
+//! page; the integrate config file must be private. A provider's own rules (DocuSign needs the
+//! portal on HTTPS, smsc with a zero balance is refused as "Bad keys", ...) are data in its
+//! file, `[[portal_findings]]`, evaluated by [`findings`] and [`after_check`].
 //!
 //! Values read from a portal file are only compared, never shown: findings name keys.
 
@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use super::{Finding, Severity};
+use crate::catalog::schema::{Condition, PortalFinding, UrlState};
 use crate::check::CheckResult;
 use crate::config::{Portal, ResolvedProvider};
 
@@ -132,7 +133,6 @@ pub fn global(ctx: &PortalContext) -> Vec<Finding> {
 /// Findings for one provider that need no network.
 pub fn findings(resolved: &ResolvedProvider, ctx: &PortalContext) -> Vec<Finding> {
     let provider = resolved.provider;
-    let id = provider.id.as_str();
     let mut out = Vec::new();
     if !resolved.enabled {
         out.push(Finding::new(
@@ -140,14 +140,6 @@ pub fn findings(resolved: &ResolvedProvider, ctx: &PortalContext) -> Vec<Finding
             "disabled",
             "disabled in the integrate config: export and push skip it",
         ));
-    }
-    if id == "docusign" {
-        out.push(match ctx.portal.url.as_deref() {
-            Some(url) if url.starts_with("http://") => Finding::new(Severity::Error, "docusign_needs_https", format!("DocuSign does not work with a portal on plain HTTP ({url})"))
-                .advice("Serve the portal over HTTPS (and set [portal] url to the https:// address); DocuSign refuses to redirect to or call back an HTTP site."),
-            Some(_) => Finding::new(Severity::Info, "docusign_needs_https", "the portal is on HTTPS, as DocuSign requires"),
-            None => Finding::new(Severity::Info, "docusign_needs_https", "DocuSign needs the portal on HTTPS; set [portal] url so doctor can check it"),
-        });
     }
     if provider
         .guide
@@ -159,46 +151,70 @@ pub fn findings(resolved: &ResolvedProvider, ctx: &PortalContext) -> Vec<Finding
     for file in &ctx.files {
         out.extend(file_findings(resolved, file));
     }
-    if id == "twilio" {
-        let missing: Vec<&str> = ["api_key_sid", "api_key_secret"]
-            .into_iter()
-            .filter(|f| resolved.get(f).is_none_or(str::is_empty))
-            .collect();
-        if !missing.is_empty() {
-            out.push(
-                Finding::new(Severity::Warning, "twilio_sms_2fa", format!("SMS two-factor on Workspace also needs an API key SID and secret (twilioKeySid, twilioKeySecret); {} not set, so the portal will not send codes through Twilio", missing.join(" and ")))
-                    .advice("Create an API key in the Twilio console (Account > API keys & tokens), then `integrate add twilio --set api_key_sid=SK... --set api_key_secret=@FILE`. Calls (VoIP) work without it."),
-            );
-        }
-    }
-    if id == "telegram" {
-        out.push(
-            Finding::new(Severity::Info, "telegram_service", "on Workspace the portal validates and uses the bot through its Telegram service (onlyofficeTelegram, part of TeamLabSvc): it must be running")
-                .advice("If the portal answers \"Bad keys\" while this check passes, start the service: systemctl status onlyofficeTelegram (or docker exec into the community server and check it)."),
-        );
+    // The provider's own rules, from its file.
+    for rule in &provider.portal_findings {
+        let url = ctx.portal.url.as_deref();
+        let filled: Option<Vec<(&str, String)>> = match &rule.when {
+            Condition::Always => Some(vec![]),
+            Condition::PortalUrl(state) => {
+                let actual = match url {
+                    None => UrlState::Unset,
+                    Some(u) if u.starts_with("http://") => UrlState::Http,
+                    Some(_) => UrlState::Https,
+                };
+                (actual == *state).then(|| vec![("portal_url", url.unwrap_or("").to_string())])
+            }
+            Condition::FieldsUnset(fields) => {
+                let missing: Vec<&str> = fields
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|f| resolved.get(f).is_none_or(str::is_empty))
+                    .collect();
+                (!missing.is_empty()).then(|| vec![("missing", missing.join(" and "))])
+            }
+            Condition::FactAtMost { .. } | Condition::FactUnknown(_) => None,
+        };
+        out.extend(filled.map(|values| from_rule(rule, &values)));
     }
     out
 }
 
-/// Findings that need the live check's result.
+/// The provider's own findings that read the live check's result (`fact_*` conditions).
 pub fn after_check(resolved: &ResolvedProvider, check: &CheckResult) -> Vec<Finding> {
-    let mut out = Vec::new();
-    if resolved.provider.id == "smsc" {
-        let balance = check.facts.get("balance").and_then(|b| match b {
+    let number = |fact: &str| {
+        check.facts.get(fact).and_then(|value| match value {
             serde_json::Value::Number(n) => n.as_f64(),
             serde_json::Value::String(s) => s.trim().parse().ok(),
             _ => None,
-        });
-        match balance {
-            Some(b) if b <= 0.0 => out.push(
-                Finding::new(Severity::Error, "smsc_zero_balance", format!("the smsc balance is {b}: the portal refuses these keys (\"Bad keys\") and sends no SMS"))
-                    .advice("Top up the smsc.ru account, then save the keys in the portal again."),
-            ),
-            Some(_) => {}
-            None => out.push(Finding::new(Severity::Info, "smsc_zero_balance", "the portal refuses smsc keys while the account balance is 0 (it validates with balance.php)")),
-        }
+        })
+    };
+    let mut out = Vec::new();
+    for rule in &resolved.provider.portal_findings {
+        let filled = match &rule.when {
+            Condition::FactAtMost { fact, limit } => number(fact)
+                .filter(|value| value <= limit)
+                .map(|value| vec![("value", value.to_string())]),
+            Condition::FactUnknown(fact) => number(fact).is_none().then(Vec::new),
+            Condition::Always | Condition::PortalUrl(_) | Condition::FieldsUnset(_) => None,
+        };
+        out.extend(filled.map(|values| from_rule(rule, &values)));
     }
     out
+}
+
+/// A finding from a provider file's rule, with `{name}` markers filled in. The doctor speaks
+/// English throughout, so the English text is used.
+fn from_rule(rule: &'static PortalFinding, values: &[(&str, String)]) -> Finding {
+    let fill = |text: &str| {
+        values.iter().fold(text.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+    };
+    let finding = Finding::new(rule.severity, rule.code.as_str(), fill(&rule.message.en));
+    match &rule.advice {
+        Some(advice) => finding.advice(fill(&advice.en)),
+        None => finding,
+    }
 }
 
 fn redirect_findings(resolved: &ResolvedProvider, ctx: &PortalContext) -> Vec<Finding> {
