@@ -6,30 +6,38 @@
 //! portal on HTTPS, smsc with a zero balance is refused as "Bad keys", ...) are data in its
 //! file, `[[portal_findings]]`, evaluated by [`findings`] and [`after_check`].
 //!
-//! Values read from a portal file are only compared, never shown: findings name keys.
+//! Values read from a portal file are only compared, never shown: findings name keys. The
+//! files are read by [`crate::portal`], the same parser and key mapping `import` and `export`
+//! use, so doctor and import always agree on what a file sets.
 
 use std::path::{Path, PathBuf};
 
-use regex::Regex;
-
 use super::{Finding, Severity};
-use crate::catalog::schema::{Condition, PortalFinding, UrlState};
+use crate::catalog::schema::{Condition, PortalFinding, PortalMapping, UrlState};
 use crate::check::CheckResult;
 use crate::config::{Portal, ResolvedProvider};
-
-/// Where installed portals keep their consumer files (onlyoffice.md §1.1, §1.2).
-pub const INSTALLED_FILES: [&str; 3] = [
-    "/var/www/onlyoffice/WebStudio/web.consumers.config",
-    "/var/www/onlyoffice/Services/TeamLabSvc/web.consumers.config",
-    "/app/onlyoffice/config/autofac.consumers.json",
-];
+use crate::portal::{self, Generation, Parsed};
 
 /// A portal consumer file found on this machine.
 pub struct PortalFile {
     pub path: PathBuf,
-    /// `web.consumers.config` (XML) for Workspace, `autofac.consumers.json` for DocSpace.
-    pub docspace: bool,
-    text: String,
+    pub generation: Generation,
+    parsed: Parsed,
+}
+
+impl PortalFile {
+    /// The provider's keys in this file's generation.
+    fn mapping<'a>(&self, resolved: &'a ResolvedProvider) -> &'a PortalMapping {
+        portal::mapping(resolved.provider, self.generation)
+    }
+
+    /// Every non-empty value of the provider's consumer in this file, by key.
+    fn values(&self, mapping: &PortalMapping) -> Vec<(&str, &str)> {
+        match mapping.consumer.as_deref().filter(|_| mapping.supported) {
+            Some(consumer) => self.parsed.values_of(consumer).into_iter().collect(),
+            None => Vec::new(),
+        }
+    }
 }
 
 /// What the portal findings look at, besides each provider's values.
@@ -39,14 +47,18 @@ pub struct PortalContext {
     pub files: Vec<PortalFile>,
     /// Files asked for that could not be read, with why.
     pub unreadable: Vec<String>,
+    /// Files read that are not valid portal files, with where and why.
+    pub invalid: Vec<String>,
 }
 
 impl PortalContext {
-    /// Reads the portal files given, or the installed ones that exist.
+    /// Reads the portal files given, or the installed ones that exist. A `.json` file is
+    /// DocSpace's `autofac.consumers.json`; anything else Workspace's `web.consumers.config`.
     pub fn load(portal: Portal, config_path: &Path, paths: &[PathBuf]) -> PortalContext {
         let candidates: Vec<PathBuf> = if paths.is_empty() {
-            INSTALLED_FILES
-                .iter()
+            [Generation::Workspace, Generation::Docspace]
+                .into_iter()
+                .flat_map(portal::default_paths)
                 .map(PathBuf::from)
                 .filter(|p| p.exists())
                 .collect()
@@ -55,14 +67,27 @@ impl PortalContext {
         };
         let mut files = Vec::new();
         let mut unreadable = Vec::new();
+        let mut invalid = Vec::new();
         for path in candidates {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => files.push(PortalFile {
-                    docspace: path.extension().is_some_and(|e| e == "json"),
+            let generation = if path.extension().is_some_and(|e| e == "json") {
+                Generation::Docspace
+            } else {
+                Generation::Workspace
+            };
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) => {
+                    unreadable.push(format!("{}: {e}", path.display()));
+                    continue;
+                }
+            };
+            match portal::parse(generation, &path, text) {
+                Ok(parsed) => files.push(PortalFile {
                     path,
-                    text,
+                    generation,
+                    parsed,
                 }),
-                Err(e) => unreadable.push(format!("{}: {e}", path.display())),
+                Err(e) => invalid.push(e.to_string()),
             }
         }
         PortalContext {
@@ -70,6 +95,7 @@ impl PortalContext {
             config_path: config_path.to_path_buf(),
             files,
             unreadable,
+            invalid,
         }
     }
 }
@@ -125,6 +151,12 @@ pub fn global(ctx: &PortalContext) -> Vec<Finding> {
         out.push(
             Finding::new(Severity::Warning, "portal_file_unreadable", format!("cannot read the portal config file {line}"))
                 .advice("Run doctor as a user that can read it (often root), or pass --portal-file with a copy."),
+        );
+    }
+    for line in &ctx.invalid {
+        out.push(
+            Finding::new(Severity::Warning, "portal_file_invalid", format!("the portal config file cannot be parsed: {line}"))
+                .advice("The portal cannot load it either: fix the file at that line (or restore its backup), then run doctor again."),
         );
     }
     out
@@ -252,12 +284,8 @@ fn redirect_findings(resolved: &ResolvedProvider, ctx: &PortalContext) -> Vec<Fi
         );
     }
     for file in &ctx.files {
-        for (key, value) in items(file) {
-            if key.ends_with("RedirectUrl")
-                && owns(resolved, file, &key)
-                && !value.is_empty()
-                && value != *wanted
-            {
+        for (key, value) in file.values(file.mapping(resolved)) {
+            if key.ends_with("RedirectUrl") && value != wanted {
                 out.push(
                     Finding::new(Severity::Warning, "redirect_uri_mismatch", format!("{} sets {key} to {value}, but integrate is configured with {wanted}; the provider's registration must match what the portal sends", file.path.display()))
                         .advice("Make [portal] redirect_uri, the portal file and the provider's registered redirect URI the same."),
@@ -271,19 +299,12 @@ fn redirect_findings(resolved: &ResolvedProvider, ctx: &PortalContext) -> Vec<Fi
 /// Keys already set in a portal file: read-only in the portal's UI, and possibly not the keys
 /// checked here.
 fn file_findings(resolved: &ResolvedProvider, file: &PortalFile) -> Vec<Finding> {
-    let mapping = if file.docspace {
-        &resolved.provider.portal.docspace
-    } else {
-        &resolved.provider.portal.workspace
-    };
-    if !mapping.supported {
-        return Vec::new();
-    }
-    let values: Vec<(String, String)> = items(file);
+    let mapping = file.mapping(resolved);
+    let values = file.values(mapping);
     let mut set = Vec::new();
     let mut different = Vec::new();
     for (field, key) in &mapping.keys {
-        let Some((_, value)) = values.iter().find(|(k, v)| k == key && !v.is_empty()) else {
+        let Some((_, value)) = values.iter().find(|(k, _)| k == key) else {
             continue;
         };
         set.push(key.clone());
@@ -296,10 +317,11 @@ fn file_findings(resolved: &ResolvedProvider, file: &PortalFile) -> Vec<Finding>
     }
     let mut out = Vec::new();
     if !set.is_empty() {
-        let what = if file.docspace {
-            "saving them from the settings page fails with access denied"
-        } else {
-            "the portal shows them read-only in Settings > Integration > Third-party services"
+        let what = match file.generation {
+            Generation::Docspace => "saving them from the settings page fails with access denied",
+            Generation::Workspace => {
+                "the portal shows them read-only in Settings > Integration > Third-party services"
+            }
         };
         out.push(
             Finding::new(Severity::Warning, "keys_read_only", format!("{} sets {}: {what}", file.path.display(), set.join(", ")))
@@ -313,63 +335,6 @@ fn file_findings(resolved: &ResolvedProvider, file: &PortalFile) -> Vec<Finding>
         );
     }
     out
-}
-
-/// Whether a portal key such as `dropboxRedirectUrl` belongs to this provider: its stem
-/// (`dropbox`) starts one of the provider's own key names in that file's generation.
-fn owns(resolved: &ResolvedProvider, file: &PortalFile, key: &str) -> bool {
-    let stem = key.trim_end_matches("RedirectUrl").to_ascii_lowercase();
-    let mapping = if file.docspace {
-        &resolved.provider.portal.docspace
-    } else {
-        &resolved.provider.portal.workspace
-    };
-    !stem.is_empty()
-        && mapping
-            .keys
-            .values()
-            .any(|k| k.to_ascii_lowercase().starts_with(&stem))
-}
-
-/// Every `key = value` item of a portal file: `<item key=".." value=".." />` in the XML
-/// (hidden items included), `"key": "value"` in the JSON.
-fn items(file: &PortalFile) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    if file.docspace {
-        let re = Regex::new(r#""([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"((?:[^"\\]|\\.)*)""#)
-            .expect("static regex");
-        for cap in re.captures_iter(&file.text) {
-            let value = serde_json::from_str::<String>(&format!("\"{}\"", &cap[2]))
-                .unwrap_or_else(|_| cap[2].to_string());
-            out.push((cap[1].to_string(), value));
-        }
-    } else {
-        let item = Regex::new(r"<item\b[^>]*>").expect("static regex");
-        let attr = |tag: &str, name: &str| {
-            Regex::new(&format!(r#"\b{name}\s*=\s*"([^"]*)""#))
-                .ok()
-                .and_then(|re| re.captures(tag).map(|c| c[1].to_string()))
-        };
-        for tag in item.find_iter(&file.text) {
-            if let (Some(key), Some(value)) =
-                (attr(tag.as_str(), "key"), attr(tag.as_str(), "value"))
-            {
-                out.push((key, unescape(&value)));
-            }
-        }
-    }
-    out
-}
-
-fn unescape(value: &str) -> String {
-    value
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#xA;", "\n")
-        .replace("&#10;", "\n")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -409,25 +374,62 @@ mod tests {
         assert!(after_check(&r, &check).is_empty());
     }
 
+    fn file(name: &str, text: &str) -> PortalFile {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let config = ConfigFile {
+            path: PathBuf::from("/tmp/integrate.toml"),
+            doc: toml_edit::DocumentMut::new(),
+            exists: false,
+        };
+        let portal = resolve::portal(&config).unwrap();
+        let mut ctx = PortalContext::load(portal, Path::new("/tmp/integrate.toml"), &[path]);
+        assert!(
+            ctx.invalid.is_empty() && ctx.unreadable.is_empty(),
+            "{:?}",
+            ctx.invalid
+        );
+        ctx.files.remove(0)
+    }
+
     #[test]
     fn portal_file_items_are_read_from_xml_and_json() {
-        let xml = PortalFile {
-            path: "web.consumers.config".into(),
-            docspace: false,
-            text: r#"<item key="telegramBotToken" value="a&amp;b" hidden="true" /><item value="v" key="k"/>"#.into(),
-        };
-        assert_eq!(
-            items(&xml),
-            vec![
-                ("telegramBotToken".into(), "a&b".into()),
-                ("k".into(), "v".into())
-            ]
+        let telegram = resolved("telegram", "");
+        let xml = file(
+            "web.consumers.config",
+            r#"<consumers><components><component name="Telegram"><props><item key="telegramBotToken" value="a&amp;b" hidden="true" /><item value="v" key="k"/></props></component></components></consumers>"#,
         );
-        let json = PortalFile {
-            path: "autofac.consumers.json".into(),
-            docspace: true,
-            text: r#"{"props": {"telegramBotToken": "t\"x", "telegramBotName": ""}}"#.into(),
-        };
-        assert_eq!(items(&json)[0], ("telegramBotToken".into(), "t\"x".into()));
+        assert_eq!(
+            xml.values(xml.mapping(&telegram)),
+            vec![("k", "v"), ("telegramBotToken", "a&b")]
+        );
+        let json = file(
+            "autofac.consumers.json",
+            r#"{"components": [{"type": "T", "parameters": {"name": "telegram", "props": {"telegramBotToken": "t\"x", "telegramBotName": ""}}}]}"#,
+        );
+        assert_eq!(
+            json.values(json.mapping(&telegram)),
+            vec![("telegramBotToken", "t\"x")]
+        );
+    }
+
+    /// An item commented out in the XML is not set: doctor reads what the portal and `import`
+    /// read, so it reports no read-only or different key for it.
+    #[test]
+    fn an_item_inside_an_xml_comment_is_not_set() {
+        let telegram = resolved(
+            "telegram",
+            "[providers.telegram]\nbot_token = \"123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-aa\"\nbot_name = \"PortalNotifyBot\"\n",
+        );
+        let xml = file(
+            "web.consumers.config",
+            r#"<consumers><components><component name="Telegram"><props>
+<!-- <item key="telegramBotToken" value="111111111:AAEOLDOLDOLDOLDOLDOLDOLDOLDOLDOLDOL" /> -->
+<item key="telegramBotToken" value="" />
+</props></component></components></consumers>"#,
+        );
+        assert!(xml.values(xml.mapping(&telegram)).is_empty());
+        assert!(file_findings(&telegram, &xml).is_empty());
     }
 }

@@ -494,3 +494,54 @@ fn doctor_unknown_or_unconfigured_id_is_a_usage_error() {
     assert_eq!(out.code, 0, "{}", out.all());
     assert!(out.stdout.contains("nothing to diagnose"), "{}", out.stdout);
 }
+
+/// A Workspace file whose Telegram token sits inside an XML comment, or not.
+fn telegram_portal_file(sandbox: &Sandbox, commented: bool) -> std::path::PathBuf {
+    let other = "111111111:AAEOLDOLDOLDOLDOLDOLDOLDOLDOLDOLDOL";
+    let item = format!(r#"<item key="telegramBotToken" value="{other}" />"#);
+    let item = if commented {
+        format!("<!-- {item} -->")
+    } else {
+        item
+    };
+    let path = sandbox.dir.path().join("web.consumers.config");
+    std::fs::write(
+        &path,
+        format!(
+            r#"<consumers><components><component name="Telegram"><props>
+{item}
+<item key="telegramBotName" value="" />
+</props></component></components></consumers>"#
+        ),
+    )
+    .unwrap();
+    path
+}
+
+/// doctor reads a portal file with the same parser as `import`: an `<item>` inside an XML
+/// comment is set for neither, and an uncommented one is set for both.
+#[tokio::test]
+async fn doctor_and_import_agree_on_a_commented_out_item() {
+    for commented in [true, false] {
+        let sandbox = Sandbox::new();
+        telegram_at(&sandbox, &format!("http://127.0.0.1:{}", closed_port()));
+        let file = telegram_portal_file(&sandbox, commented);
+        let file = file.to_str().unwrap();
+
+        let importer = Sandbox::new();
+        let imported = importer.run(&["import", "workspace", file]);
+        assert_eq!(imported.code, 0, "{}", imported.all());
+        let import_found_keys = !imported.all().contains("holds no keys");
+
+        let (out, doc) = doctor_json(&sandbox, &["--timeout", "3", "--portal-file", file]).await;
+        let telegram = provider(&doc, "telegram");
+        let doctor_found_keys = has_finding(telegram, "keys_read_only");
+        assert_eq!(
+            has_finding(telegram, "portal_file_differs"),
+            doctor_found_keys,
+            "{telegram:#}"
+        );
+        assert_eq!(doctor_found_keys, !commented, "{}", out.all());
+        assert_eq!(import_found_keys, !commented, "{}", imported.all());
+    }
+}
