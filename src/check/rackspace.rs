@@ -5,8 +5,9 @@ use serde_json::{Value, json};
 
 use super::{Ctx, Outcome, Verdict};
 
+/// The identity service's answer to a token request.
 #[derive(Deserialize)]
-struct Answer {
+struct Authenticated {
     access: Access,
 }
 
@@ -76,20 +77,20 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         }
         _ => return Err(reply.unexpected()),
     }
-    let answer: Answer = reply.json()?;
-    if answer.access.token.id.is_empty() {
+    let authenticated: Authenticated = reply.json()?;
+    if authenticated.access.token.id.is_empty() {
         return Err(reply.unexpected());
     }
-    let regions: Option<Vec<String>> = answer
+    let regions: Option<Vec<String>> = authenticated
         .access
         .catalog
         .iter()
         .find(|s| s.name == "cloudFiles")
         .map(|s| s.endpoints.iter().filter_map(|e| e.region.clone()).collect());
     let facts = |o: Outcome| {
-        o.fact("token_expires", answer.access.token.expires.clone())
-            .fact("tenant_id", answer.access.token.tenant.as_ref().map(|t| t.id.clone()))
-            .fact("default_region", answer.access.user.as_ref().and_then(|u| u.default_region.clone()))
+        o.fact("token_expires", authenticated.access.token.expires.clone())
+            .fact("tenant_id", authenticated.access.token.tenant.as_ref().map(|t| t.id.clone()))
+            .fact("default_region", authenticated.access.user.as_ref().and_then(|u| u.default_region.clone()))
             .fact("cloudfiles_regions", regions.clone())
     };
     let Some(found) = &regions else {

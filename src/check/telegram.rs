@@ -4,8 +4,9 @@ use serde::Deserialize;
 
 use super::{Ctx, Outcome, Verdict};
 
+/// The Bot API's envelope around `getMe`'s result.
 #[derive(Deserialize)]
-struct Answer {
+struct GetMe {
     ok: bool,
     #[serde(default)]
     result: Option<Me>,
@@ -48,12 +49,12 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         }
         _ => return Err(reply.unexpected()),
     }
-    let answer: Answer = reply.json()?;
-    let me = match (answer.ok, answer.result) {
+    let get_me: GetMe = reply.json()?;
+    let me = match (get_me.ok, get_me.result) {
         (true, Some(me)) => me,
         _ => {
             let mut outcome = reply.unexpected();
-            if let Some(d) = answer.description {
+            if let Some(d) = get_me.description {
                 outcome.message = format!("{} ({d})", outcome.message);
             }
             return Ok(outcome);

@@ -421,9 +421,9 @@ pub async fn tunnel(
     )
 }
 
-/// What the HTTP layer measured, for the clock layer.
+/// The server's `Date` as the HTTP layer measured it, for the clock layer.
 #[derive(Debug, Clone)]
-pub struct Answer {
+pub struct ServerTime {
     pub date: Option<SystemTime>,
     /// Local time halfway through the round trip: the moment the server most likely stamped.
     pub midpoint: SystemTime,
@@ -435,7 +435,7 @@ pub async fn http(
     client: &reqwest::Client,
     target: &Target,
     timeout: Duration,
-) -> (Layer, Option<Answer>) {
+) -> (Layer, Option<ServerTime>) {
     let started = Instant::now();
     let sent = SystemTime::now();
     let request = client.get(target.url.clone()).timeout(timeout).send();
@@ -451,7 +451,7 @@ pub async fn http(
                     .map(str::to_string)
             };
             let date = header("date");
-            let answer = Answer {
+            let server_time = ServerTime {
                 date: date
                     .as_deref()
                     .and_then(|d| httpdate::parse_http_date(d).ok()),
@@ -476,7 +476,7 @@ pub async fn http(
                 layer.advice = Some("Put the proxy account in the variable: HTTPS_PROXY=http://user:password@proxy:port.".into());
                 return (layer.took(started), None);
             }
-            (layer.took(started), Some(answer))
+            (layer.took(started), Some(server_time))
         }
         Err(err) => {
             let chain = crate::check::http::error_chain(&err);
@@ -512,8 +512,8 @@ impl Skew {
 }
 
 /// The clock against the server's `Date` header (1 s resolution, so only large skews count).
-pub fn clock(answer: &Answer) -> (Layer, Option<Skew>) {
-    let Some(server) = answer.date else {
+pub fn clock(server_time: &ServerTime) -> (Layer, Option<Skew>) {
+    let Some(server) = server_time.date else {
         return (
             Layer::new(
                 "clock",
@@ -523,7 +523,7 @@ pub fn clock(answer: &Answer) -> (Layer, Option<Skew>) {
             None,
         );
     };
-    let seconds = match answer.midpoint.duration_since(server) {
+    let seconds = match server_time.midpoint.duration_since(server) {
         Ok(ahead) => ahead.as_secs() as i64,
         Err(behind) => -(behind.duration().as_secs() as i64),
     };
@@ -534,7 +534,7 @@ pub fn clock(answer: &Answer) -> (Layer, Option<Skew>) {
     )
     .evidence("skew_seconds", seconds)
     .evidence("server_date", fmt(server))
-    .evidence("local_date", fmt(answer.midpoint));
+    .evidence("local_date", fmt(server_time.midpoint));
     if seconds.unsigned_abs() <= MAX_SKEW.as_secs() {
         return (layer, None);
     }
@@ -568,11 +568,11 @@ mod tests {
     #[test]
     fn skew_is_described_in_minutes() {
         let server = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
-        let answer = Answer {
+        let server_time = ServerTime {
             date: Some(server),
             midpoint: server + Duration::from_secs(20 * 60),
         };
-        let (layer, skew) = clock(&answer);
+        let (layer, skew) = clock(&server_time);
         assert_eq!(layer.status, LayerStatus::Warning);
         assert!(
             skew.unwrap().describe().contains("20 min ahead"),

@@ -263,8 +263,8 @@ async fn network(
             "plain http:// to a loopback endpoint: no TLS",
         ));
     }
-    let answer = chain.step(layers::http(options.client, target, timeout).await)?;
-    let (layer, skew) = layers::clock(&answer);
+    let server_time = chain.step(layers::http(options.client, target, timeout).await)?;
+    let (layer, skew) = layers::clock(&server_time);
     chain.push(layer);
     Ok(skew)
 }

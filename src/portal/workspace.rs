@@ -25,7 +25,12 @@ enum Section {
 }
 
 pub fn parse(path: &Path, text: String) -> Result<Parsed> {
-    let (consumers, slots, has_additional, has_flags) = scan(path, &text)?;
+    let Scanned {
+        consumers,
+        slots,
+        has_additional,
+        has_flags,
+    } = scan(path, &text)?;
     let layout = if has_additional || !has_flags {
         "up to v12.0 layout (<props> and <additional>)"
     } else {
@@ -40,9 +45,17 @@ pub fn parse(path: &Path, text: String) -> Result<Parsed> {
     })
 }
 
-type Scan = (Vec<String>, Vec<Slot>, bool, bool);
+/// What one pass over the file finds.
+struct Scanned {
+    consumers: Vec<String>,
+    slots: Vec<Slot>,
+    /// Some component has an `<additional>` section: the layout up to v12.0.
+    has_additional: bool,
+    /// Some item carries a `password` or `hidden` flag: the layout from v12.5.
+    has_flags: bool,
+}
 
-fn scan(path: &Path, text: &str) -> Result<Scan> {
+fn scan(path: &Path, text: &str) -> Result<Scanned> {
     // .NET writes a UTF-8 BOM; spans stay relative to the whole text because events borrow it.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bad = |offset: usize, detail: String| malformed(path, text, offset, WHAT, &detail);
@@ -158,7 +171,12 @@ fn scan(path: &Path, text: &str) -> Result<Scan> {
             _ => {}
         }
     }
-    Ok((consumers, slots, has_additional, has_flags))
+    Ok(Scanned {
+        consumers,
+        slots,
+        has_additional,
+        has_flags,
+    })
 }
 
 struct Attr {
