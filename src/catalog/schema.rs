@@ -1,6 +1,8 @@
 //! The one schema every provider file follows. It drives the wizard, `--set` validation, the
-//! `INTEGRATE_<ID>_<FIELD>` names, the JSON `fields` list, masking, redaction and the portal
-//! key names used by export and import. `providers/telegram.toml` is the annotated model.
+//! `INTEGRATE_<ID>_<FIELD>` names, the JSON `fields` list, masking, redaction, the portal key
+//! names used by export, import and doctor, and the rules of one provider alone (its quirks and
+//! portal findings), so that shared code never names a provider. `providers/telegram.toml` is
+//! the annotated model.
 
 use std::collections::BTreeMap;
 
