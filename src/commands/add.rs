@@ -16,6 +16,7 @@ use crate::output::{self, check as render, guide};
 use crate::wizard;
 
 pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
+    crate::config::keyring::set_timeout(args.timeout);
     let provider = catalog::lookup(&args.id)?;
     let config = app.load_config()?;
     let existing = resolve::resolve(&config, provider);

@@ -16,6 +16,7 @@ use crate::output::{self, check as render, prometheus};
 use crate::redact;
 
 pub fn exec(app: &App, args: CheckArgs) -> Result<ExitStatus> {
+    crate::config::keyring::set_timeout(args.timeout);
     let config = app.load_config()?;
     let portal = resolve::portal(&config)?;
     let selected = config::select(&config, &args.ids, Scope::Enabled)?;

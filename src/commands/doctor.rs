@@ -12,6 +12,7 @@ use crate::exit::{ExitStatus, usage};
 use crate::output::{self, doctor as render};
 
 pub fn exec(app: &App, args: DoctorArgs) -> Result<ExitStatus> {
+    crate::config::keyring::set_timeout(args.timeout);
     if !matches!(app.global.format, Format::Text | Format::Json) {
         return Err(usage("`integrate doctor` prints text or json"));
     }

@@ -10,16 +10,25 @@ use toml_edit::DocumentMut;
 use super::{ConfigFile, SecretRef, file, keyring};
 use crate::exit::usage;
 
-/// Removes `[providers.<id>]` and the keyring entries it points to. Returns how many keyring
-/// entries were deleted, or a usage error when the file has no such table.
-pub fn remove_provider(config: &ConfigFile, id: &str) -> Result<usize> {
+/// What `remove` did with the keyring entries the table pointed to.
+#[derive(Debug, Default)]
+pub struct Removed {
+    /// Entries deleted from the keyring.
+    pub deleted: usize,
+    /// Entries the keyring could not delete (unavailable, locked, not answering), with why.
+    pub left_behind: Vec<(String, String)>,
+}
+
+/// Removes `[providers.<id>]` and the keyring entries it points to, or a usage error when the
+/// file has no such table. A keyring that cannot be used does not stop the removal: the file
+/// entry goes, and the entries left in the keyring are returned, so they can be named.
+pub fn remove_provider(config: &ConfigFile, id: &str) -> Result<Removed> {
     let Some(table) = config.provider_table(id) else {
         return Err(usage(format!(
             "{id} is not in {}; nothing to remove",
             config.path.display()
         )));
     };
-    // Keyring entries go first: if the keyring refuses, the file still points at them.
     let entries: Vec<String> = table
         .iter()
         .filter_map(|(_, item)| match SecretRef::from_item(item) {
@@ -27,8 +36,12 @@ pub fn remove_provider(config: &ConfigFile, id: &str) -> Result<usize> {
             _ => None,
         })
         .collect();
-    for entry in &entries {
-        keyring::delete(entry)?;
+    let mut removed = Removed::default();
+    for entry in entries {
+        match keyring::delete(&entry) {
+            Ok(()) => removed.deleted += 1,
+            Err(e) => removed.left_behind.push((entry, format!("{e:#}"))),
+        }
     }
     let opening_table = is_first_table(&config.path, id);
     file::update(&config.path, |doc| {
@@ -53,7 +66,7 @@ pub fn remove_provider(config: &ConfigFile, id: &str) -> Result<usize> {
         }
         Ok(((), true))
     })?;
-    Ok(entries.len())
+    Ok(removed)
 }
 
 /// Sets `enabled` in `[providers.<id>]`, creating the table if needed. Returns whether the
