@@ -1144,7 +1144,7 @@ _integrate() {
             return 0
             ;;
         integrate__subcmd__report)
-            opts="-o -q -v -h --output --timeout --portal-file --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
+            opts="-o -q -v -h --output --force --timeout --portal-file --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

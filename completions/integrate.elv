@@ -346,6 +346,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --lang 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)'
             cand --ca-file 'Extra trusted root certificates (PEM), for a proxy that inspects TLS'
+            cand --force 'Replace the --output file if it exists'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
             cand -v 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'

@@ -387,6 +387,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
+complete -c integrate -n "__fish_integrate_using_subcommand report" -l force -d 'Replace the --output file if it exists'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -s q -l quiet -d 'Print only results and errors'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'

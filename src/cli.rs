@@ -223,6 +223,9 @@ pub struct ReportArgs {
     /// Write the bundle here (mode 600) instead of stdout
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists
+    #[arg(long)]
+    pub force: bool,
     /// Seconds each doctor layer may take
     #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout)]
     pub timeout: Duration,

@@ -14,6 +14,8 @@
 //!   and the DocSpace `settings/authservice` API.
 //! - [`doctor`]: layer-by-layer diagnosis (DNS, TCP, TLS, proxy, HTTP, clock) for support.
 //! - [`commands`]: one thin module per subcommand; [`cli`] declares them.
+//! - [`files`]: every file and stream from outside is read with a limit and written without
+//!   following planted links; [`redact`] keeps secrets and control characters out of output.
 
 // A check's "could not tell" or "refused" verdict travels as `Result<_, Outcome>`; it is built
 // once per provider, so boxing it would only add noise.
@@ -26,6 +28,7 @@ pub mod commands;
 pub mod config;
 pub mod doctor;
 pub mod exit;
+pub mod files;
 pub mod lang;
 pub mod output;
 pub mod portal;

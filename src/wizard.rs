@@ -10,6 +10,7 @@ use console::Term;
 use dialoguer::{Confirm, Input, Password};
 
 use crate::catalog::{Field, Kind, Provider, validate};
+use crate::files;
 use crate::lang::Lang;
 use crate::output::{self, DIM, paint};
 use crate::redact;
@@ -124,7 +125,7 @@ fn prompt_one(
                     if input.trim().is_empty() {
                         return Ok(());
                     }
-                    let text = std::fs::read_to_string(expand_home(input.trim()))
+                    let text = files::read_text(&expand_home(input.trim()), files::VALUE_LIMIT)
                         .map_err(|e| format!("{}: {e}", input.trim()))?;
                     let value = validate::normalize(field, &text);
                     validate::check(provider, field, &value)
@@ -136,7 +137,8 @@ fn prompt_one(
             if path.trim().is_empty() {
                 return Ok(keep);
             }
-            let text = std::fs::read_to_string(expand_home(path.trim()))?;
+            let text = files::read_text(&expand_home(path.trim()), files::VALUE_LIMIT)
+                .map_err(|e| anyhow!("{}: {e}", path.trim()))?;
             let value = validate::normalize(field, &text);
             if field.secret {
                 redact::register(&value);

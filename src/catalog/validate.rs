@@ -50,10 +50,8 @@ pub fn check(provider: &Provider, field: &Field, value: &str) -> Result<Accepted
             .map(|_| Accepted::default())
             .ok_or_else(|| refuse("must be true or false".into()));
     }
-    if field.kind != Kind::Multiline && value.chars().any(char::is_control) {
-        return Err(refuse(
-            "contains a line break or control character; paste the value on one line".into(),
-        ));
+    if let Some(why) = hostile_character(value, field.kind == Kind::Multiline) {
+        return Err(refuse(why));
     }
     if let Some(pattern) = &field.format {
         let re = Regex::new(pattern).map_err(|e| refuse(format!("internal format error: {e}")))?;
@@ -121,6 +119,33 @@ pub fn check_all<'a>(
     (notes, errors)
 }
 
+/// Why `value` cannot be stored: a line break in a one-line value, a control character (an
+/// escape sequence would take over the terminal of whoever prints it), or an invisible
+/// bidirectional override (U+202A–U+202E, U+2066–U+2069) that shows text in another order than
+/// it is. Multi-line values (a PEM key, a key file) may hold line breaks and tabs.
+pub fn hostile_character(value: &str, multiline: bool) -> Option<String> {
+    let bad = |c: char| {
+        if multiline {
+            crate::redact::is_hostile(c) && c != '\r'
+        } else {
+            c.is_control() || crate::redact::is_hostile(c)
+        }
+    };
+    let c = value.chars().find(|c| bad(*c))?;
+    let code = c as u32;
+    Some(if c == '\n' || c == '\r' {
+        "contains a line break; paste the value on one line".into()
+    } else if c.is_control() {
+        format!(
+            "contains the control character U+{code:04X}; type or paste the value again without it"
+        )
+    } else {
+        format!(
+            "contains the invisible character U+{code:04X}, which reorders how text is shown; type or paste the value again without it"
+        )
+    })
+}
+
 pub fn parse_bool(value: &str) -> Option<bool> {
     match value.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "1" | "on" => Some(true),
@@ -132,6 +157,10 @@ pub fn parse_bool(value: &str) -> Option<bool> {
 /// `endpoint`: a base URL (scheme, host, optional port). Plain http only for loopback hosts,
 /// so a key is never sent in clear over a network.
 pub fn check_endpoint(value: &str) -> Result<url::Url, String> {
+    // The URL parser silently drops tabs and line breaks; an endpoint holds none.
+    if let Some(why) = hostile_character(value, false) {
+        return Err(why);
+    }
     // Never echo credentials: `shown` has any userinfo and query values masked.
     let shown = crate::redact::scrub(value);
     let url = url::Url::parse(value).map_err(|e| {
@@ -342,6 +371,21 @@ mod tests {
             assert!(err.contains("credentials"), "{err}");
             assert!(!err.contains("hunter2"), "{err}");
         }
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_refused() {
+        for (value, multiline) in [
+            ("abc\u{1b}[2Jdef", false),
+            ("abc\u{202e}fed", false),
+            ("abc\u{2066}x", true),
+            ("line\nbreak", false),
+            ("abc\u{9b}1m", true),
+        ] {
+            assert!(hostile_character(value, multiline).is_some(), "{value:?}");
+        }
+        assert_eq!(hostile_character("-----BEGIN\r\nAB\tC\n", true), None);
+        assert!(check_endpoint("http://127.0.0.1\n:80").is_err());
     }
 
     #[test]

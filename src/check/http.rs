@@ -49,7 +49,7 @@ impl Http {
 }
 
 fn read_certs(path: &Path, origin: &str) -> Result<Vec<reqwest::Certificate>> {
-    let pem = std::fs::read(path).map_err(|e| {
+    let pem = crate::files::read_bytes(path, crate::files::DOCUMENT_LIMIT).map_err(|e| {
         crate::exit::usage(format!("{origin} {}: cannot read it: {e}", path.display()))
     })?;
     let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {

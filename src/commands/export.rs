@@ -106,7 +106,7 @@ pub fn exec(app: &App, args: ExportArgs) -> Result<ExitStatus> {
 }
 
 fn read(path: &Path, generation: Generation, default: bool) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
+    crate::files::read_text(path, crate::files::DOCUMENT_LIMIT).map_err(|e| {
         let hint = if default {
             format!(
                 " (the default location of {}; give the file(s) with --path)",

@@ -18,7 +18,7 @@ use crate::redact;
 
 pub fn exec(app: &App, args: ImportArgs) -> Result<ExitStatus> {
     let path = &args.file;
-    let text = std::fs::read_to_string(path)
+    let text = crate::files::read_text(path, crate::files::DOCUMENT_LIMIT)
         .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
     let parsed = portal::parse(args.generation, path, text)?;
     let found = portal::imported(&parsed, args.generation);

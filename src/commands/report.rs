@@ -17,8 +17,19 @@ use crate::output::{self, doctor as render, report};
 use crate::redact;
 
 pub fn exec(app: &App, args: ReportArgs) -> Result<ExitStatus> {
+    crate::config::keyring::set_timeout(args.timeout);
     if !matches!(app.global.format, Format::Text | Format::Json) {
         return Err(usage("`integrate report` writes text (markdown) or json"));
+    }
+    if let Some(path) = &args.output
+        && !args.force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        // Checked before the diagnosis, which takes a while: say it at once.
+        return Err(usage(format!(
+            "{} already exists; add --force to replace it (nothing was written)",
+            path.display()
+        )));
     }
     let config = app.load_config()?;
     let selected = config::select(&config, &[], Scope::Present)?;

@@ -127,9 +127,9 @@ fn keep_comment(doc: &mut DocumentMut, comment: &str) {
 /// Whether `[providers.<id>]` is the first table of the file, so that a comment above it is
 /// the file's opening comment.
 fn is_first_table(path: &Path, id: &str) -> bool {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = crate::files::read_text(path, crate::files::CONFIG_LIMIT).unwrap_or_default();
     text.lines()
-        .map(str::trim)
+        .map(|l| l.trim().trim_start_matches('\u{feff}'))
         .find(|l| l.starts_with('['))
         .is_some_and(|l| l.trim_matches(|c| c == '[' || c == ']') == format!("providers.{id}"))
 }

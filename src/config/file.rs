@@ -4,11 +4,15 @@
 //!   order and formatting.
 //! - A file that does not parse is reported as `file:line:column` and never overwritten.
 //! - Writes hold an exclusive lock on a sidecar `<file>.lock` (the config itself is replaced by
-//!   rename, so locking it would lock the old inode), re-read the file under the lock, apply the
-//!   change, write a temporary file in the same directory (0600 from its first byte), fsync it,
-//!   rename it over the old one and fsync the directory: a crash leaves the old or the new file.
+//!   rename, so locking it would lock the old inode; the lock is never opened through a link),
+//!   re-read the file under the lock, apply the change, write a temporary file in the same
+//!   directory (0600 from its first byte), fsync it, rename it over the old one and fsync the
+//!   directory: a crash leaves the old or the new file, and the next write removes the
+//!   temporary file a killed writer left (see [`crate::files`]).
+//! - A BOM and CRLF line endings are kept; a file that is not a regular file, larger than
+//!   4 MiB or not UTF-8 is refused with its line and column.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +20,7 @@ use anyhow::{Context, Result};
 use toml_edit::DocumentMut;
 
 use crate::exit::usage;
+use crate::files::{self, ReadError};
 
 pub struct ConfigFile {
     pub path: PathBuf,
@@ -23,32 +28,46 @@ pub struct ConfigFile {
     pub exists: bool,
 }
 
-impl ConfigFile {
-    /// Reads the file; a missing file is an empty configuration.
-    pub fn load(path: &Path) -> Result<ConfigFile> {
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(ConfigFile {
-                    path: path.to_path_buf(),
-                    doc: DocumentMut::new(),
-                    exists: false,
-                });
-            }
-            Err(e) => {
-                return Err(usage(format!(
-                    "cannot read the config file {}: {e}",
-                    path.display()
-                )));
-            }
+/// What a write must keep of the file's byte-level shape: an editor on Windows may have saved
+/// it with a UTF-8 BOM and CRLF line endings, and the user's next edit should not show every
+/// line as changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextStyle {
+    pub bom: bool,
+    pub crlf: bool,
+}
+
+impl TextStyle {
+    /// The style of `text`, and the text without its BOM.
+    pub fn of(text: &str) -> (TextStyle, &str) {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let style = TextStyle {
+            bom: body.len() != text.len(),
+            crlf: body.contains("\r\n"),
         };
-        warn_if_exposed(path);
-        let doc = parse(path, &text)?;
-        Ok(ConfigFile {
-            path: path.to_path_buf(),
-            doc,
-            exists: true,
-        })
+        (style, body)
+    }
+
+    /// `text` (LF or mixed line endings) written in this style.
+    pub fn apply(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 64);
+        if self.bom {
+            out.push('\u{feff}');
+        }
+        if self.crlf {
+            out.push_str(&text.replace("\r\n", "\n").replace('\n', "\r\n"));
+        } else {
+            out.push_str(text);
+        }
+        out
+    }
+}
+
+impl ConfigFile {
+    /// Reads the file; a missing file is an empty configuration. Anything but a regular file,
+    /// a file over [`files::CONFIG_LIMIT`] or one that is not UTF-8 is refused.
+    pub fn load(path: &Path) -> Result<ConfigFile> {
+        load_styled(path).map(|(config, _)| config)
     }
 
     /// The `[providers.<id>]` table, if the file has one.
@@ -59,6 +78,42 @@ impl ConfigFile {
             .and_then(|p| p.get(id))
             .and_then(|t| t.as_table())
     }
+}
+
+/// The file and the byte-level style a write must keep.
+fn load_styled(path: &Path) -> Result<(ConfigFile, TextStyle)> {
+    let text = match files::read_bytes(path, files::CONFIG_LIMIT).and_then(files::utf8) {
+        Ok(text) => text,
+        Err(ReadError::NotFound(_)) => {
+            let config = ConfigFile {
+                path: path.to_path_buf(),
+                doc: DocumentMut::new(),
+                exists: false,
+            };
+            return Ok((config, TextStyle::default()));
+        }
+        Err(ReadError::NotUtf8 { line, column, byte }) => {
+            return Err(usage(format!(
+                "{}:{line}:{column}: the config file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8. integrate never overwrites a file it cannot read.",
+                path.display()
+            )));
+        }
+        Err(e) => {
+            return Err(usage(format!(
+                "cannot read the config file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    warn_if_exposed(path);
+    let (style, body) = TextStyle::of(&text);
+    let doc = parse(path, body)?;
+    let config = ConfigFile {
+        path: path.to_path_buf(),
+        doc,
+        exists: true,
+    };
+    Ok((config, style))
 }
 
 /// Parses config text, naming file, line and column on failure.
@@ -103,20 +158,16 @@ pub fn update<T>(
         .unwrap_or_else(|| PathBuf::from("."));
     create_private_dir(&dir)?;
     let lock_path = lock_path_for(&target);
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+    let lock = files::open_lock(&lock_path)?;
     lock.lock()
         .with_context(|| format!("cannot lock {}", lock_path.display()))?;
     let result = (|| {
-        let current = ConfigFile::load(&target)?;
+        let (current, style) = load_styled(&target)?;
         let mut doc = current.doc;
         let (value, changed) = change(&mut doc)?;
         if changed || !current.exists {
-            write_atomically(&target, doc.to_string().as_bytes())?;
+            let text = style.apply(&doc.to_string());
+            write_atomically(&target, text.as_bytes())?;
         }
         Ok(value)
     })();
@@ -182,18 +233,8 @@ pub fn replace_file(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".integrate-").suffix(".tmp");
     // The mode applies from creation on, so a secret is never readable by others, even briefly.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(mode));
-    }
-    #[cfg(not(unix))]
-    let _ = mode;
-    let mut tmp = builder
-        .tempfile_in(dir)
+    let mut tmp = files::temp_file(dir, mode)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
@@ -237,6 +278,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("/tmp/c.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn update_keeps_bom_and_crlf() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("integrate.toml");
+        fs::write(
+            &path,
+            "\u{feff}# mine\r\n[portal]\r\nurl = \"https://p\"\r\n",
+        )
+        .unwrap();
+        update(&path, |doc| {
+            doc["portal"]["kind"] = toml_edit::value("docspace");
+            Ok(((), true))
+        })
+        .unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("\u{feff}# mine\r\n[portal]\r\n"),
+            "{text:?}"
+        );
+        assert!(text.contains("kind = \"docspace\"\r\n"), "{text:?}");
+        assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
     }
 
     #[test]

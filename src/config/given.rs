@@ -4,12 +4,13 @@
 //! redactor as soon as it is read.
 
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::catalog::{self, Provider, validate};
 use crate::exit::usage;
+use crate::files;
 use crate::redact;
 
 /// `--set` and `--from-env` values, normalised, and the warnings they deserve (a literal secret
@@ -66,13 +67,10 @@ pub fn from_flags(
                 )));
             }
             stdin_used = true;
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .with_context(|| format!("--set {name}=-: cannot read stdin"))?;
-            text
+            files::read_stdin(files::VALUE_LIMIT)
+                .map_err(|e| usage(format!("--set {name}=-: cannot read stdin: {e}")))?
         } else if let Some(path) = raw.strip_prefix('@') {
-            std::fs::read_to_string(path)
+            files::read_text(Path::new(path), files::VALUE_LIMIT)
                 .map_err(|e| usage(format!("--set {name}=@{path}: cannot read {path}: {e}")))?
         } else {
             if secret {

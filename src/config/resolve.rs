@@ -7,7 +7,7 @@ use super::file::ConfigFile;
 use super::keyring;
 use super::secret::SecretRef;
 use crate::catalog::{self, Provider, schema::env_var};
-use crate::redact;
+use crate::{files, redact};
 
 /// Where a value came from, as `config show` and `report` print it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,43 +191,37 @@ pub fn resolve(config: &ConfigFile, provider: &'static Provider) -> ResolvedProv
         .chain(catalog::schema::COMMON_FIELDS.iter().map(|n| (*n, false)));
     for (name, secret) in field_names {
         let var = env_var(&provider.id, name);
-        if let Some(value) = std::env::var(&var).ok().filter(|v| !v.is_empty()) {
-            if secret {
-                redact::register(&value);
+        let mut accept = |text: String, source: Source| {
+            if text.len() as u64 > files::VALUE_LIMIT {
+                // Never read into the redactor or a check: a value this size is an attack or
+                // an accident, and redacting or sending it would cost more than refusing it.
+                problems.push(format!(
+                    "`{name}` ({}) is larger than {}, the most a value may hold; it was not used",
+                    source.describe(),
+                    files::describe(files::VALUE_LIMIT)
+                ));
+                return;
             }
-            values.insert(
-                name.to_string(),
-                Value {
-                    text: value,
-                    source: Source::Env(var),
-                },
-            );
+            if secret || matches!(source, Source::Keyring(_)) {
+                redact::register(&text);
+            }
+            values.insert(name.to_string(), Value { text, source });
+        };
+        if let Some(value) = std::env::var(&var).ok().filter(|v| !v.is_empty()) {
+            accept(value, Source::Env(var));
             continue;
         }
         let Some(item) = table.and_then(|t| t.get(name)) else {
             continue;
         };
         match SecretRef::from_item(item) {
-            Ok(SecretRef::Inline(text)) => {
-                if secret {
-                    redact::register(&text);
-                }
-                values.insert(name.to_string(), Value { text, source: Source::File });
-            }
+            Ok(SecretRef::Inline(text)) => accept(text, Source::File),
             Ok(SecretRef::Env(var)) => match std::env::var(&var) {
-                Ok(text) if !text.is_empty() => {
-                    if secret {
-                        redact::register(&text);
-                    }
-                    values.insert(name.to_string(), Value { text, source: Source::Env(var) });
-                }
+                Ok(text) if !text.is_empty() => accept(text, Source::Env(var)),
                 _ => problems.push(format!("`{name}` refers to the environment variable {var}, which is not set")),
             },
             Ok(SecretRef::Keyring(entry)) => match keyring::get(&entry) {
-                Ok(Some(text)) => {
-                    redact::register(&text);
-                    values.insert(name.to_string(), Value { text, source: Source::Keyring(entry) });
-                }
+                Ok(Some(text)) => accept(text, Source::Keyring(entry)),
                 Ok(None) => problems.push(format!(
                     "`{name}` refers to the keyring entry {}/{entry}, which does not exist; run `integrate add {}` again",
                     keyring::SERVICE, provider.id

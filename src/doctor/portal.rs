@@ -74,7 +74,7 @@ impl PortalContext {
             } else {
                 Generation::Workspace
             };
-            let text = match std::fs::read_to_string(&path) {
+            let text = match crate::files::read_text(&path, crate::files::DOCUMENT_LIMIT) {
                 Ok(text) => text,
                 Err(e) => {
                     unreadable.push(format!("{}: {e}", path.display()));

@@ -47,7 +47,7 @@ impl TlsSetup {
         ];
         for (path, origin) in extra {
             let Some(path) = path else { continue };
-            let bytes = std::fs::read(&path)
+            let bytes = crate::files::read_bytes(&path, crate::files::DOCUMENT_LIMIT)
                 .map_err(|e| usage(format!("{origin} {}: cannot read it: {e}", path.display())))?;
             let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
                 .filter_map(|c| c.ok())

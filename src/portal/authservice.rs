@@ -10,7 +10,6 @@
 //! [`push`] sends every assignment consumer by consumer and says, per provider, what the portal
 //! did with it; `integrate push` and `integrate pull` only print.
 
-use std::io::Read;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -243,11 +242,10 @@ pub fn portal_url(raw: &str) -> Result<url::Url> {
 /// with the redactor before anything can print it.
 pub fn token(from_stdin: bool) -> Result<String> {
     let token = if from_stdin {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| usage(format!("--token-stdin: cannot read stdin: {e}")))?;
-        text.trim().to_string()
+        crate::files::read_stdin(crate::files::VALUE_LIMIT)
+            .map_err(|e| usage(format!("--token-stdin: cannot read stdin: {e}")))?
+            .trim()
+            .to_string()
     } else {
         std::env::var(TOKEN_VAR)
             .unwrap_or_default()

@@ -5,8 +5,11 @@
 //! So the work that can fail is done first, for every file, while nothing visible has changed:
 //! each new content goes to a temporary file beside its target (same owner and mode as the
 //! target, fsynced), and each target is checked to still hold what was read. Only then are
-//! backups copied and the temporaries renamed over their targets. A rename that fails after
-//! others succeeded is rolled back from the bytes kept in memory.
+//! backups written (from the bytes read, exclusively and without following links: a neighbour
+//! who can write in the portal's directory cannot redirect a root `export`; see
+//! [`crate::files::create_backup`]) and the temporaries renamed over their targets. A rename
+//! that fails after others succeeded is rolled back from the bytes kept in memory. A `kill -9`
+//! leaves at most temporary files, which the next write removes.
 
 use std::fs::{self, File};
 use std::io::Write;
@@ -36,7 +39,7 @@ pub fn commit(replacements: &[Replacement], stamp: &str) -> Result<Vec<Done>> {
         staged.push((target.clone(), stage(&target, &r.new)?));
     }
     for (r, (target, _)) in replacements.iter().zip(&staged) {
-        let now = fs::read_to_string(target)
+        let now = crate::files::read_text(target, crate::files::DOCUMENT_LIMIT)
             .with_context(|| format!("cannot read {} again", target.display()))?;
         if now != r.old {
             return Err(anyhow!(
@@ -46,8 +49,10 @@ pub fn commit(replacements: &[Replacement], stamp: &str) -> Result<Vec<Done>> {
         }
     }
     let mut backups: Vec<PathBuf> = Vec::new();
-    for (target, _) in &staged {
-        match backup(target, stamp) {
+    for (r, (target, _)) in replacements.iter().zip(&staged) {
+        let made = crate::files::create_backup(target, r.old.as_bytes(), stamp)
+            .with_context(|| format!("cannot back up {}", target.display()));
+        match made {
             Ok(path) => backups.push(path),
             Err(e) => {
                 for b in &backups {
@@ -115,10 +120,7 @@ fn stage(target: &Path, content: &str) -> Result<NamedTempFile> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let meta = fs::metadata(target).with_context(|| format!("cannot read {}", target.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".integrate-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut tmp = crate::files::temp_file(dir, 0o600)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(content.as_bytes())
         .and_then(|_| tmp.as_file().sync_all())
@@ -132,26 +134,6 @@ fn stage(target: &Path, content: &str) -> Result<NamedTempFile> {
         let _ = std::os::unix::fs::chown(tmp.path(), Some(meta.uid()), Some(meta.gid()));
     }
     Ok(tmp)
-}
-
-/// Copies `target` to `target.bak-<stamp>` (a new name if that exists); the copy keeps the mode.
-fn backup(target: &Path, stamp: &str) -> Result<PathBuf> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut path = target.with_file_name(format!("{name}.bak-{stamp}"));
-    let mut n = 1;
-    while path.exists() {
-        path = target.with_file_name(format!("{name}.bak-{stamp}-{n}"));
-        n += 1;
-    }
-    fs::copy(target, &path)
-        .with_context(|| format!("cannot back up {} to {}", target.display(), path.display()))?;
-    if let Ok(f) = File::open(&path) {
-        let _ = f.sync_all();
-    }
-    Ok(path)
 }
 
 fn sync_dir(target: &Path) {

@@ -42,6 +42,7 @@ fn scan(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Slot>)> {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
     };
+    check_depth(path, text)?;
     let ast = parse_to_ast(text, &collect, &options)
         .map_err(|e| malformed(path, text, e.range().start, WHAT, &e.kind().to_string()))?;
     let shape = |offset: usize, detail: &str| malformed(path, text, offset, WHAT, detail);
@@ -92,6 +93,63 @@ fn scan(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Slot>)> {
         consumers.push(name);
     }
     Ok((consumers, slots))
+}
+
+/// The real file nests five levels deep; the parser recurses once per level, so a hostile
+/// file of 40 KB of `[` would overflow the stack. Depth is measured before parsing, skipping
+/// strings and comments.
+const MAX_DEPTH: usize = 64;
+
+fn check_depth(path: &Path, text: &str) -> Result<()> {
+    #[derive(PartialEq)]
+    enum In {
+        Code,
+        Text { escaped: bool },
+        LineComment,
+        BlockComment,
+    }
+    let bytes = text.as_bytes();
+    let mut state = In::Code;
+    let mut depth = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        state = match state {
+            In::Code => match b {
+                b'"' => In::Text { escaped: false },
+                b'/' if bytes.get(i + 1) == Some(&b'/') => In::LineComment,
+                b'/' if bytes.get(i + 1) == Some(&b'*') => In::BlockComment,
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(malformed(
+                            path,
+                            text,
+                            i,
+                            WHAT,
+                            &format!(
+                                "arrays and objects are nested more than {MAX_DEPTH} levels deep"
+                            ),
+                        ));
+                    }
+                    In::Code
+                }
+                b']' | b'}' => {
+                    depth = depth.saturating_sub(1);
+                    In::Code
+                }
+                _ => In::Code,
+            },
+            In::Text { escaped: true } => In::Text { escaped: false },
+            In::Text { escaped: false } => match b {
+                b'\\' => In::Text { escaped: true },
+                b'"' => In::Code,
+                _ => In::Text { escaped: false },
+            },
+            In::LineComment if b == b'\n' => In::Code,
+            In::BlockComment if b == b'/' && i > 0 && bytes[i - 1] == b'*' => In::Code,
+            other => other,
+        };
+    }
+    Ok(())
 }
 
 fn as_object<'a, 'b>(value: &'b Value<'a>) -> Option<&'b Object<'a>> {
@@ -158,6 +216,21 @@ mod tests {
         assert_eq!(edit.skipped.len(), 1);
         assert_eq!(edit.locked.len(), 2);
         assert_eq!(edit.locked[0].empty, ["twilioAuthToken", "twiliosender"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_its_position() {
+        let text = format!("{{\n  \"components\": {}", "[".repeat(40_000));
+        let err = parse(Path::new("a.json"), text).unwrap_err().to_string();
+        assert!(err.starts_with("a.json:2:"), "{err}");
+        assert!(err.contains("nested more than 64 levels"), "{err}");
+        // Brackets inside strings and comments do not count.
+        let text = format!(
+            "{{ /* {} */ \"components\": [], \"x\": \"{}\" }}",
+            "[".repeat(100),
+            "{".repeat(100)
+        );
+        assert!(parse(Path::new("a.json"), text).is_ok());
     }
 
     #[test]

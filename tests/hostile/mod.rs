@@ -1,6 +1,9 @@
 //! Hostile input, hostile servers, hostile neighbours (issue 11): one file per part of the
 //! issue. The fault matrix lives in `tests/faults.rs`.
 
+mod files;
+mod kill;
+mod resources;
 mod secrets;
 
 use std::sync::OnceLock;

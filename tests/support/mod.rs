@@ -317,3 +317,19 @@ pub async fn run_measured(cmd: std::process::Command) -> Measured {
         max_rss_kib,
     }
 }
+
+/// Runs `cmd` and fails the test if it has not finished within `limit` (the process is
+/// killed): for inputs that used to hang the tool.
+pub async fn run_within(cmd: std::process::Command, limit: Duration) -> Output {
+    let mut cmd = tokio::process::Command::from(cmd);
+    cmd.kill_on_drop(true);
+    let out = tokio::time::timeout(limit, cmd.output())
+        .await
+        .unwrap_or_else(|_| panic!("still running after {limit:?}"))
+        .expect("run integrate");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
