@@ -160,9 +160,10 @@ fn every_step_note_and_label_is_in_french_too() {
                 n + 1
             );
         }
-        for text in p.notes.iter().chain([&p.enables]) {
+        let notes = p.notes.iter().map(|n| (&n.en, &n.fr));
+        for (en, fr) in notes.chain([(&p.enables.en, &p.enables.fr)]) {
             assert!(
-                !text.en.trim().is_empty() && !text.fr.trim().is_empty(),
+                !en.trim().is_empty() && !fr.trim().is_empty(),
                 "{}: en and fr needed",
                 p.id
             );

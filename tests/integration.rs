@@ -6,6 +6,7 @@
 //! - `checks`: every provider against the standard failure scenarios, and the leak test.
 //! - `catalog`: the provider files, the spec's ids, the checks and the fakes agree.
 //! - `commands`: CLI behaviour, one file per command.
+//! - `guides`: the setup guides' sources, languages, French typography and golden renders.
 //! - `contrib`: the systemd units shipped under `contrib/`.
 //! - `faults`: every provider against every way a server misbehaves (the fault matrix).
 //! - `hostile`: hostile input, servers and neighbours: secrets, files, resource limits.
@@ -17,5 +18,6 @@ mod contrib;
 mod engine;
 mod fakes;
 mod faults;
+mod guides;
 mod hostile;
 mod support;

@@ -45,6 +45,11 @@ fn parse(index: usize) -> Result<Provider, String> {
     if provider.id != id {
         return Err(format!("providers/{id}.toml: id is {:?}", provider.id));
     }
+    if provider.categories.is_empty() {
+        return Err(format!(
+            "providers/{id}.toml: categories is empty; name at least one"
+        ));
+    }
     check_api_origin(&provider)?;
     Ok(provider)
 }

@@ -20,7 +20,10 @@ pub struct Provider {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub name: String,
-    pub category: Category,
+    /// What the portal uses it for, most important first (at least one). A sign-in provider
+    /// that also connects a drive is `["login", "drive"]`; `providers --format json` gives
+    /// the first as `category` and all of them as `categories`.
+    pub categories: Vec<Category>,
     pub console_url: String,
     pub docs_url: String,
     /// The origin (scheme and host) the live check talks to, e.g. `https://api.telegram.org`.
@@ -34,9 +37,13 @@ pub struct Provider {
     pub deprecated: Option<Text>,
     pub fields: Vec<Field>,
     pub portal: PortalKeys,
-    pub guide: Vec<Text>,
+    /// The setup steps in the provider's console, in order. `integrate guide` appends the
+    /// portal's own last steps (see `output::guide`), so a guide ends where the provider's
+    /// console ends.
+    pub guide: Vec<Step>,
+    /// What is good to know but is not a step: limits, consequences, what the check cannot see.
     #[serde(default)]
-    pub notes: Vec<Text>,
+    pub notes: Vec<Step>,
     /// What sets this provider apart, each with its reason (`[quirks]`).
     #[serde(default)]
     pub quirks: Quirks,
@@ -115,42 +122,89 @@ pub enum UrlState {
     Unset,
 }
 
+/// One guide step (or note) in both languages, with where its facts come from.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub en: String,
+    pub fr: String,
+    /// The page the step was written from or checked against, as an `https://` URL: the
+    /// provider's current documentation, the portal's source, or [`HELP_ARTICLE`] for a step
+    /// that is the help article's own text. Every guide step carries one (`tests/catalog.rs`);
+    /// a note may.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+impl Step {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.fr)
+    }
+}
+
+/// The ONLYOFFICE help article the guides started from ("Intégrer des services tiers"):
+/// the `source` of a step that is its own text.
+pub const HELP_ARTICLE: &str =
+    "https://helpcenter.onlyoffice.com/fr/installation/groups-authorization-keys.aspx";
+
+/// What the portal does with a provider. Each label says only what is true of every provider
+/// in it: a sign-in provider is not a drive, an SMS gateway does not place calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
+    /// Users sign in to the portal with their account.
     Login,
+    /// Users connect their cloud drive to the Documents module.
+    Drive,
+    /// Backups and the portal's data on the provider's storage.
     Storage,
+    /// Two-factor codes by SMS.
     Sms,
+    /// Calls from the browser (Workspace's CRM VoIP).
+    Calls,
     Notifications,
     Signature,
     Links,
+    /// A document editor plugin.
     Editor,
+    /// Contacts imported into the portal.
+    Contacts,
 }
 
 impl Category {
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Login => "login",
+            Category::Drive => "drive",
             Category::Storage => "storage",
             Category::Sms => "sms",
+            Category::Calls => "calls",
             Category::Notifications => "notifications",
             Category::Signature => "signature",
             Category::Links => "links",
             Category::Editor => "editor",
+            Category::Contacts => "contacts",
         }
     }
 
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
-            Category::Login => {
-                lang.pick("sign-in and cloud drives", "connexion et stockage en ligne")
-            }
-            Category::Storage => lang.pick("backup and storage", "sauvegarde et stockage"),
-            Category::Sms => lang.pick("SMS two-factor and calls", "SMS à deux facteurs et appels"),
+            Category::Login => lang.pick("sign-in", "connexion"),
+            Category::Drive => lang.pick(
+                "cloud drive in Documents",
+                "stockage en ligne dans Documents",
+            ),
+            Category::Storage => lang.pick(
+                "backup and data storage",
+                "sauvegarde et stockage des données",
+            ),
+            Category::Sms => lang.pick("SMS two-factor codes", "codes à deux facteurs par SMS"),
+            Category::Calls => lang.pick("calls from the browser", "appels depuis le navigateur"),
             Category::Notifications => lang.pick("notifications", "notifications"),
             Category::Signature => lang.pick("e-signature", "signature électronique"),
             Category::Links => lang.pick("short links", "liens courts"),
-            Category::Editor => lang.pick("editor plugins", "modules de l'éditeur"),
+            Category::Editor => lang.pick("editor plugin", "module de l'éditeur"),
+            Category::Contacts => lang.pick("contact import", "import de contacts"),
         }
     }
 }
@@ -211,6 +265,9 @@ pub struct Field {
     pub bad_example: Option<String>,
     pub label: Text,
     pub help: Text,
+    /// Where the help's menu path or value was checked (an `https://` URL), when it changed.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// Where the portal keeps this provider's keys, per generation.
@@ -219,6 +276,12 @@ pub struct Field {
 pub struct PortalKeys {
     pub workspace: PortalMapping,
     pub docspace: PortalMapping,
+    /// The `scope` parameter the portal sends to the provider's authorization endpoint, by
+    /// what it is for (`sign_in`, `drive`, `contacts`), exactly as the portal's source spells
+    /// it; an empty string means the portal sends no scope. A probe of that endpoint sends
+    /// the same, so that a scope the provider refuses shows before a user meets it.
+    #[serde(default)]
+    pub scopes: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -244,6 +307,17 @@ fn yes() -> bool {
 }
 
 impl Provider {
+    /// The first category: what the portal mostly uses it for.
+    pub fn category(&self) -> Category {
+        self.categories.first().copied().unwrap_or(Category::Login)
+    }
+
+    /// Every category, described and joined (`sign-in and cloud drive in Documents`).
+    pub fn describe_categories(&self, lang: Lang) -> String {
+        let labels: Vec<&str> = self.categories.iter().map(|c| c.describe(lang)).collect();
+        labels.join(lang.pick(", ", ", "))
+    }
+
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
     }

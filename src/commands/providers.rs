@@ -59,7 +59,8 @@ fn catalog_entry(p: &Provider, configured: bool, enabled: bool, app: &App) -> Va
     json!({
         "id": p.id,
         "name": p.name,
-        "category": p.category.as_str(),
+        "category": p.category().as_str(),
+        "categories": p.categories.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
         "aliases": p.aliases,
         "enables": p.enables.get(app.lang),
         "deprecated": p.deprecated.as_ref().map(|d| d.get(app.lang)),
@@ -104,7 +105,11 @@ fn table(rows: &[(&Provider, bool, bool)], app: &App, width: usize) -> String {
             [
                 p.id.clone(),
                 p.name.clone(),
-                p.category.as_str().to_string(),
+                p.categories
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
                 state,
                 enables,
             ]

@@ -9,14 +9,31 @@ use crate::lang::Lang;
 use crate::output::wrap;
 use crate::output::{BOLD, DIM, YELLOW, paint};
 
-/// Fills in the `{redirect_uri}` and `{portal_url}` markers a step may use.
+/// Fills in the markers a step may use: `{redirect_uri}`, `{redirect_host}` (its host name,
+/// for consoles that also want the domain), `{redirect_domain}` (that host's last two labels,
+/// for "authorized domain" fields) and `{portal_url}`.
 pub fn fill(text: &str, portal: &resolve::Portal) -> String {
-    let portal_url = portal
+    let host = redirect_host(portal);
+    let labels: Vec<&str> = host.split('.').collect();
+    let domain = labels[labels.len().saturating_sub(2)..].join(".");
+    text.replace("{redirect_uri}", &portal.redirect_uri)
+        .replace("{redirect_host}", &host)
+        .replace("{redirect_domain}", &domain)
+        .replace("{portal_url}", &portal_url(portal))
+}
+
+fn portal_url(portal: &resolve::Portal) -> String {
+    portal
         .url
         .clone()
-        .unwrap_or_else(|| "https://portal.example.com".into());
-    text.replace("{redirect_uri}", &portal.redirect_uri)
-        .replace("{portal_url}", &portal_url)
+        .unwrap_or_else(|| "https://portal.example.com".into())
+}
+
+fn redirect_host(portal: &resolve::Portal) -> String {
+    url::Url::parse(&portal.redirect_uri)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| portal.redirect_uri.clone())
 }
 
 /// The whole guide, as `guide` prints it and `add` shows it before the prompts, wrapped to
@@ -29,14 +46,11 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
     };
     line(wrap::item(
         &format!("{} — ", paint(BOLD, &provider.name)),
-        provider.category.describe(lang),
+        &provider.describe_categories(lang),
         width,
     ));
-    line(wrap::item(
-        &format!("{} ", lang.pick("Enables:", "Permet\u{a0}:")),
-        provider.enables.get(lang),
-        width,
-    ));
+    // What it enables is a sentence of its own: no label, so French needs no colon before it.
+    line(wrap::indented(provider.enables.get(lang), "", width));
     line(wrap::item(
         &format!("{} ", lang.pick("Console:", "Console\u{a0}:")),
         &provider.console_url,
@@ -68,12 +82,14 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
         ));
     }
     line(format!("\n{}", paint(BOLD, lang.pick("Steps", "Étapes"))));
-    for (n, step) in provider.guide.iter().enumerate() {
-        line(wrap::item(
-            &format!("  {:>2}. ", n + 1),
-            &fill(step.get(lang), portal),
-            width,
-        ));
+    let last_steps = portal_steps(provider, lang, portal);
+    let steps = provider
+        .guide
+        .iter()
+        .map(|step| fill(step.get(lang), portal))
+        .chain(last_steps.iter().cloned());
+    for (n, step) in steps.enumerate() {
+        line(wrap::item(&format!("  {:>2}. ", n + 1), &step, width));
     }
     line(format!("\n{}", paint(BOLD, lang.pick("Fields", "Champs"))));
     for field in &provider.fields {
@@ -136,12 +152,89 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
             line(dim(&wrap::indented(note.get(lang), "      ", width)));
         }
     }
-    line(format!(
-        "\n{} integrate add {}",
-        lang.pick("Then run:", "Ensuite\u{a0}:"),
-        provider.id
-    ));
+    if last_steps.is_empty() {
+        line(format!(
+            "\n{} `integrate add {}`",
+            lang.pick("Then run:", "Ensuite\u{a0}:"),
+            provider.id
+        ));
+    }
     out
+}
+
+/// The portal's own last steps, from the help article (Settings › Integration › Third-party
+/// services, the switch, Enable), then the `integrate` way to the same place. None for a
+/// provider no portal generation has keys for (an editor plugin takes its key itself).
+fn portal_steps(provider: &Provider, lang: Lang, portal: &resolve::Portal) -> Vec<String> {
+    let workspace = provider.portal.workspace.supported;
+    let docspace = provider.portal.docspace.supported;
+    if !workspace && !docspace {
+        return Vec::new();
+    }
+    let name = &provider.name;
+    let mut steps = vec![
+        lang.pick(
+            "In the portal, open Settings › Integration › Third-party services (in Workspace, Settings is the gear icon at the top right).",
+            "Dans le portail, ouvrez Paramètres › Intégration › Services tiers (dans Workspace, Paramètres est l'icône en forme d'engrenage en haut à droite).",
+        )
+        .to_string(),
+        format!(
+            "{} {name}{}",
+            lang.pick("Click the switch next to", "Cliquez sur le curseur du service"),
+            lang.pick(": a window opens.", "\u{a0}: une nouvelle fenêtre s'affiche."),
+        ),
+        format!(
+            "{}{}",
+            lang.pick(
+                "Enter the values you copied in its fields (Fields, below, says which is which) and click Enable",
+                "Saisissez les valeurs copiées dans les champs correspondants (voir Champs, ci-dessous) et cliquez sur Enable (Activer",
+            ),
+            match (docspace, lang) {
+                (true, Lang::En) => " (in DocSpace: Connect).",
+                (true, Lang::Fr) => "\u{a0}; dans DocSpace\u{a0}: Connect).",
+                (false, Lang::En) => ".",
+                (false, Lang::Fr) => ").",
+            }
+        ),
+    ];
+    let mut writes = Vec::new();
+    if workspace {
+        writes.push("`integrate export workspace`".to_string());
+    }
+    if docspace {
+        writes.push("`integrate export docspace`".to_string());
+    }
+    let mut text = format!(
+        "{} `integrate add {}` {} {}",
+        lang.pick(
+            "Or, instead of typing them into the portal:",
+            "Ou, au lieu de les saisir dans le portail\u{a0}:"
+        ),
+        provider.id,
+        lang.pick(
+            "saves and checks them, then",
+            "les enregistre et les vérifie, puis"
+        ),
+        writes.join(lang.pick(" or ", " ou ")),
+    );
+    text.push_str(lang.pick(
+        " writes them into the portal's configuration file",
+        " les écrit dans le fichier de configuration du portail",
+    ));
+    if docspace {
+        text.push_str(&format!(
+            "{} `integrate push {}` {}",
+            lang.pick(", or", ", ou"),
+            portal_url(portal),
+            lang.pick(
+                "sends them to a running DocSpace",
+                "les envoie à un DocSpace en service"
+            ),
+        ));
+    }
+    text.push('.');
+    steps.push(text);
+    steps
 }
 
 /// Whether the guide registers the portal's redirect URI with the provider.

@@ -25,6 +25,28 @@ fn providers_json_has_the_spec_shape() {
             );
         }
     }
+    // `category` is the first of `categories`, and each label fits: a sign-in provider is not
+    // a drive, an SMS gateway places no calls.
+    let categories = |id: &str| -> Vec<String> {
+        let p = providers.iter().find(|p| p["id"] == id).unwrap();
+        let all: Vec<String> = p["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(p["category"], all[0], "{id}");
+        all
+    };
+    for p in providers {
+        categories(p["id"].as_str().unwrap());
+    }
+    assert_eq!(categories("google"), ["login", "drive"]);
+    assert_eq!(categories("dropbox"), ["drive"]);
+    assert_eq!(categories("linkedin"), ["login"]);
+    assert_eq!(categories("twilio"), ["sms", "calls"]);
+    assert_eq!(categories("clickatell"), ["sms"]);
+    assert_eq!(categories("smsc"), ["sms"]);
     let telegram = providers.iter().find(|p| p["id"] == "telegram").unwrap();
     assert_eq!(telegram["configured"], true);
     assert_eq!(telegram["enabled"], false);
