@@ -43,6 +43,13 @@ fn french_texts(p: &Provider) -> Vec<(String, String)> {
         texts.push((format!("field {} label", f.name), f.label.fr.clone()));
         texts.push((format!("field {} help", f.name), f.help.fr.clone()));
     }
+    for finding in &p.portal_findings {
+        let place = format!("portal finding {}", finding.code);
+        texts.push((place.clone(), finding.message.fr.clone()));
+        if let Some(advice) = &finding.advice {
+            texts.push((place, advice.fr.clone()));
+        }
+    }
     for (generation, m) in [
         ("workspace", &p.portal.workspace),
         ("docspace", &p.portal.docspace),
