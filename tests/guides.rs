@@ -448,3 +448,68 @@ fn golden_google_fr() {
 fn golden_dropbox_fr() {
     golden("dropbox", "fr");
 }
+
+/// Every guide the portal has keys for ends with the portal's own steps and the `integrate`
+/// way there, naming only the generations that have the provider; a plugin's guide does not.
+#[test]
+fn guides_end_with_the_portal_steps() {
+    for p in catalog::all() {
+        let text = render(p, Lang::En);
+        // The steps are the paragraph after the "Steps" heading.
+        let steps = text
+            .split("\n\n")
+            .find(|block| block.lines().next().is_some_and(|l| l.contains("Steps")))
+            .unwrap_or_default();
+        let workspace = p.portal.workspace.supported;
+        let docspace = p.portal.docspace.supported;
+        if !workspace && !docspace {
+            assert!(!steps.contains("Third-party services"), "{}", p.id);
+            assert!(
+                text.contains(&format!("Then run: `integrate add {}`", p.id)),
+                "{}",
+                p.id
+            );
+            continue;
+        }
+        let last_steps: Vec<&str> = steps.lines().rev().take(4).collect();
+        assert!(
+            last_steps[3].contains("Settings › Integration › Third-party services"),
+            "{}: {last_steps:?}",
+            p.id
+        );
+        assert!(
+            last_steps[2].contains(&format!("switch next to {}", p.name)),
+            "{}",
+            p.id
+        );
+        assert!(last_steps[1].contains("click Enable"), "{}", p.id);
+        let alternative = last_steps[0];
+        assert!(
+            alternative.contains(&format!("`integrate add {}`", p.id)),
+            "{}",
+            p.id
+        );
+        assert_eq!(
+            alternative.contains("export workspace"),
+            workspace,
+            "{}",
+            p.id
+        );
+        assert_eq!(
+            alternative.contains("export docspace"),
+            docspace,
+            "{}",
+            p.id
+        );
+        assert_eq!(alternative.contains("integrate push"), docspace, "{}", p.id);
+        assert_eq!(
+            last_steps[1].contains("in DocSpace: Connect"),
+            docspace,
+            "{}",
+            p.id
+        );
+    }
+    // EasyBib left Workspace in v12.5: the portal step says which versions still have it.
+    let easybib = render(catalog::find("easybib").unwrap(), Lang::En);
+    assert!(easybib.contains("In the portal (Workspace before v12.5), open Settings"));
+}

@@ -173,11 +173,26 @@ fn portal_steps(provider: &Provider, lang: Lang, portal: &resolve::Portal) -> Ve
     }
     let name = &provider.name;
     let mut steps = vec![
-        lang.pick(
-            "In the portal, open Settings › Integration › Third-party services (in Workspace, Settings is the gear icon at the top right).",
-            "Dans le portail, ouvrez Paramètres › Intégration › Services tiers (dans Workspace, Paramètres est l'icône en forme d'engrenage en haut à droite).",
-        )
-        .to_string(),
+        // A consumer that left the portal's files names the versions that still have it.
+        match (&provider.portal.workspace.until, docspace) {
+            (Some(until), false) => format!(
+                "{} {until}{}",
+                lang.pick(
+                    "In the portal (Workspace before",
+                    "Dans le portail (Workspace antérieur à la"
+                ),
+                lang.pick(
+                    "), open Settings › Integration › Third-party services (Settings is the gear icon at the top right).",
+                    "), ouvrez Paramètres › Intégration › Services tiers (Paramètres est l'icône en forme d'engrenage en haut à droite).",
+                ),
+            ),
+            _ => lang
+                .pick(
+                    "In the portal, open Settings › Integration › Third-party services (in Workspace, Settings is the gear icon at the top right).",
+                    "Dans le portail, ouvrez Paramètres › Intégration › Services tiers (dans Workspace, Paramètres est l'icône en forme d'engrenage en haut à droite).",
+                )
+                .to_string(),
+        },
         format!(
             "{} {name}{}",
             lang.pick("Click the switch next to", "Cliquez sur le curseur du service"),
