@@ -99,7 +99,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
         app.lang.pick(
             &format!("{} is already configured. Replace its values?", provider.id),
             &format!(
-                "{} est déjà configuré. Remplacer ses valeurs ?",
+                "{} est déjà configuré. Remplacer ses valeurs\u{a0}?",
                 provider.id
             ),
         ),
