@@ -16,7 +16,7 @@ use anyhow::{Context, Result};
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use super::status::Outcome;
+use super::status::{Outcome, Reason};
 use crate::redact;
 
 pub const USER_AGENT: &str = concat!("integrate/", env!("CARGO_PKG_VERSION"));
@@ -88,7 +88,14 @@ impl Reply {
                 self.snippet()
             ))
             .advice("The answer does not match the provider's documented API; check that `endpoint` (if set) points at the provider, and that no proxy rewrites the answer.")
+            .reason(if self.is_html() { Reason::Intermediary } else { Reason::UnexpectedAnswer })
         })
+    }
+
+    /// An HTML page where an API answers JSON: a proxy's or captive portal's page, most likely.
+    pub fn is_html(&self) -> bool {
+        self.header("content-type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("text/html"))
     }
 
     /// The body as text for messages: lines that look like credential headers (a server or
@@ -122,6 +129,11 @@ impl Reply {
         ))
         .fact("http_status", self.status)
         .advice("No verdict on the keys. Try again later; if it persists, run `integrate doctor` and include its report in a support ticket.")
+        .reason(match self.status {
+            _ if self.is_html() => Reason::Intermediary,
+            200..=299 => Reason::UnexpectedAnswer,
+            _ => Reason::HttpStatus,
+        })
     }
 }
 
@@ -247,7 +259,8 @@ async fn attempt(
                 "{shown_url} is rate-limiting requests (HTTP 429); no verdict on the keys"
             ))
             .fact("http_status", 429)
-            .advice("Wait a few minutes before checking again; some providers block an IP after repeated attempts.");
+            .advice("Wait a few minutes before checking again; some providers block an IP after repeated attempts.")
+            .reason(Reason::RateLimited);
             Attempt::Transient {
                 outcome,
                 wait: Some(wait),
@@ -326,11 +339,13 @@ fn server_error(reply: &Reply) -> Outcome {
     ))
     .fact("http_status", reply.status)
     .advice("The provider (or a proxy in between) failed, not your keys. Try again later, and check the provider's status page.")
+    .reason(Reason::HttpStatus)
 }
 
 fn timeout_outcome(shown_url: &str) -> Outcome {
     Outcome::unreachable(format!("{shown_url} did not answer in time; no verdict on the keys"))
         .advice("Raise --timeout, or run `integrate doctor` to see which layer (DNS, TCP, TLS, proxy) is slow.")
+        .reason(Reason::Timeout)
 }
 
 /// Explains a transport failure without the URL reqwest puts in its message.
@@ -340,13 +355,14 @@ fn transport_outcome(err: &reqwest::Error, shown_url: &str) -> Outcome {
     }
     let chain = error_chain(err);
     let lower = chain.to_ascii_lowercase();
-    let (what, advice) = if lower.contains("certificate")
+    let (what, advice, reason) = if lower.contains("certificate")
         || lower.contains("tls")
         || lower.contains("handshake")
     {
         (
             "the TLS connection failed",
             "If a proxy inspects TLS on this network, trust its CA with --ca-file PATH or SSL_CERT_FILE; `integrate doctor` shows the certificate presented.",
+            Reason::Tls,
         )
     } else if lower.contains("dns")
         || lower.contains("resolve")
@@ -356,27 +372,32 @@ fn transport_outcome(err: &reqwest::Error, shown_url: &str) -> Outcome {
         (
             "the host name did not resolve",
             "Check DNS on this machine, or HTTPS_PROXY if outbound traffic must go through a proxy.",
+            Reason::Dns,
         )
     } else if lower.contains("refused") {
         (
             "the connection was refused",
             "Nothing listens there: check `endpoint` if set, the firewall, and HTTPS_PROXY/NO_PROXY.",
+            Reason::Connect,
         )
     } else if err.is_connect() {
         (
             "could not connect",
             "Check the network path: firewall, proxy settings (HTTPS_PROXY/NO_PROXY), `integrate doctor`.",
+            Reason::Connect,
         )
     } else {
         (
             "the request failed",
             "Run `integrate doctor` to see which layer fails.",
+            Reason::Connect,
         )
     };
     Outcome::unreachable(redact::scrub(&format!(
         "{shown_url}: {what} ({chain}); no verdict on the keys"
     )))
     .advice(advice)
+    .reason(reason)
 }
 
 /// The error and its sources, without any URL (reqwest puts the full URL in its own message).

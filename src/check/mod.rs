@@ -14,7 +14,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Instant;
 
-pub use status::{CheckResult, Outcome, Status};
+pub use status::{CheckResult, Outcome, Reason, Status};
 
 /// What a check returns. Both sides are a verdict: `Ok` is the one the check reached at its
 /// end, `Err` the one a step settled early (no usable answer, a body that does not parse), so

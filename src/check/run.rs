@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use futures::FutureExt;
 
-use super::{CheckResult, Ctx, Outcome, Status};
-use crate::catalog::validate;
+use super::{CheckResult, Ctx, Outcome, Reason, Status};
+use crate::catalog::{schema::COMMON_FIELDS, validate};
 use crate::config::ResolvedProvider;
 use crate::redact;
 
@@ -57,20 +57,8 @@ async fn outcome_of(
     started: Instant,
 ) -> Outcome {
     let provider = resolved.provider;
-    if let Some(problem) = resolved.problems.first() {
-        return Outcome::rejected(problem.clone()).advice(format!(
-            "Fix the value in the config file, or run `integrate add {}` again.",
-            provider.id
-        ));
-    }
-    let missing = resolved.missing();
-    if !missing.is_empty() {
-        return Outcome::rejected(format!("missing required field(s): {}", missing.join(", ")))
-            .advice(format!(
-                "Run `integrate add {}`, or set {}.",
-                provider.id,
-                provider.env_var(missing[0])
-            ));
+    if let Err(outcome) = usable(resolved) {
+        return outcome;
     }
     let (notes, errors) = validate::check_all(
         provider,
@@ -79,22 +67,36 @@ async fn outcome_of(
             .iter()
             .map(|(k, v)| (k.as_str(), v.text.as_str())),
     );
+    // `endpoint` and `enabled` are settings, not credentials: a bad one is a setup problem.
+    let (settings, errors): (Vec<_>, Vec<_>) = errors
+        .into_iter()
+        .partition(|e| COMMON_FIELDS.contains(&e.field.as_str()));
+    if !settings.is_empty() {
+        let list: Vec<String> = settings.iter().map(|e| e.to_string()).collect();
+        return Outcome::misconfigured(list.join("; "))
+            .reason(Reason::Config)
+            .advice(format!(
+                "Fix it in [providers.{}] (or its INTEGRATE_{}_* variable); `endpoint` is a base URL such as https://s3.example.internal.",
+                provider.id,
+                provider.id.to_ascii_uppercase()
+            ));
+    }
     if !errors.is_empty() {
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         return Outcome::rejected(format!(
             "format check failed, no request sent: {}",
             list.join("; ")
         ))
+        .reason(Reason::Format)
         .advice(format!(
             "Correct the value(s) with `integrate add {}`.",
             provider.id
         ));
     }
-    let endpoint = match resolved.endpoint().map(validate::check_endpoint) {
-        None => None,
-        Some(Ok(url)) => Some(url),
-        Some(Err(message)) => return Outcome::rejected(format!("`endpoint`: {message}")),
-    };
+    // Validated with the other settings above.
+    let endpoint = resolved
+        .endpoint()
+        .and_then(|e| validate::check_endpoint(e).ok());
     let Some(check) = super::find(&provider.id) else {
         return Outcome::skipped(
             "no live check exists for this provider; the format was checked locally",
@@ -114,11 +116,13 @@ async fn outcome_of(
         Ok(Err(_)) => Outcome::unreachable(
             "internal error: the check stopped unexpectedly; no verdict on the keys",
         )
+        .reason(Reason::Internal)
         .advice("Please report this with `integrate report`."),
         Err(_) => Outcome::unreachable(format!(
             "no verdict within {}s; no verdict on the keys",
             options.timeout.as_secs_f32()
         ))
+        .reason(Reason::Timeout)
         .advice("Raise --timeout, or run `integrate doctor` to see which layer is slow."),
     };
     if !notes.is_empty() {
@@ -128,6 +132,45 @@ async fn outcome_of(
         outcome = outcome.fact("endpoint", endpoint);
     }
     outcome
+}
+
+/// A provider whose values cannot all be read, or whose required fields are missing, is
+/// `misconfigured` before any request: it names every problem and the near-miss names (a
+/// typo in the file or in an `INTEGRATE_*` variable) that may explain a missing field.
+fn usable(resolved: &ResolvedProvider) -> Result<(), Outcome> {
+    let provider = resolved.provider;
+    if !resolved.problems.is_empty() {
+        return Err(Outcome::misconfigured(resolved.problems.join("; "))
+            .reason(Reason::Config)
+            .advice(format!(
+                "Fix the value in the config file, or run `integrate add {}` again.",
+                provider.id
+            )));
+    }
+    let missing = resolved.missing();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!("missing required field(s): {}", missing.join(", "));
+    for unknown in &resolved.unknown {
+        message.push_str(&format!("; {unknown}"));
+    }
+    let hint = if resolved.present() {
+        ""
+    } else {
+        " (nothing is set for it)"
+    };
+    Err(Outcome::misconfigured(format!("{message}{hint}"))
+        .reason(Reason::MissingField)
+        .advice(format!(
+            "Run `integrate add {}`, or set {}.",
+            provider.id,
+            missing
+                .iter()
+                .map(|f| provider.env_var(f))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
 }
 
 fn scrub(mut outcome: Outcome) -> Outcome {

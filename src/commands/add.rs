@@ -18,7 +18,7 @@ use crate::wizard;
 pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     crate::config::keyring::set_timeout(args.timeout);
     let provider = catalog::lookup(&args.id)?;
-    let config = app.load_config()?;
+    let config = app.load_config_to_write()?;
     let existing = resolve::resolve(&config, provider);
     let current: BTreeMap<String, String> = existing
         .values
@@ -125,7 +125,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
         )?;
         let result = &results[0];
         match app.global.format {
-            Format::Json => output::println(&render::json(&results)),
+            Format::Json => output::println(&output::json::render(render::json_body(&results))),
             _ => {
                 let live = output::stdout_is_terminal()
                     && output::stderr_is_terminal()

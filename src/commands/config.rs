@@ -25,8 +25,7 @@ pub fn show(app: &App) -> Result<ExitStatus> {
     match app.global.format {
         Format::Json => {
             let list: Vec<Value> = providers.iter().map(config_view::provider_values).collect();
-            let doc = json!({
-                "version": 1,
+            let doc = output::json::document(json!({
                 "path": app.config_path.display().to_string(),
                 "exists": config.exists,
                 "portal": {
@@ -35,7 +34,7 @@ pub fn show(app: &App) -> Result<ExitStatus> {
                     "redirect_uri": portal.redirect_uri,
                 },
                 "providers": list,
-            });
+            }));
             output::println(&serde_json::to_string_pretty(&doc)?);
         }
         Format::Text => {

@@ -2,22 +2,28 @@
 //! check and the portal findings (the logic is in [`crate::doctor`]). The exit code is the
 //! spec's, from the provider statuses.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use super::App;
 use crate::cli::{DoctorArgs, Format};
 use crate::config::{self, Scope};
 use crate::doctor::session::{self, Setup};
 use crate::exit::{ExitStatus, usage};
+use crate::output::ci::{self, Row};
 use crate::output::{self, doctor as render};
 
 pub fn exec(app: &App, args: DoctorArgs) -> Result<ExitStatus> {
     crate::config::keyring::set_timeout(args.timeout);
-    if !matches!(app.global.format, Format::Text | Format::Json) {
-        return Err(usage("`integrate doctor` prints text or json"));
+    if app.global.format == Format::Prometheus {
+        return Err(usage(
+            "`integrate doctor` prints text, json, junit or github; prometheus is for `integrate check`",
+        ));
     }
     let config = app.load_config()?;
     let selected = config::select(&config, &args.ids, Scope::Present)?;
+    if selected.is_empty() {
+        return Err(config::nothing_selected(&config, "doctor", "diagnose"));
+    }
     let http = app.http()?;
     let setup = Setup {
         client: http.client(),
@@ -25,16 +31,24 @@ pub fn exec(app: &App, args: DoctorArgs) -> Result<ExitStatus> {
         timeout: args.timeout,
         portal_files: &args.portal_file,
     };
-    if !selected.is_empty() && output::stderr_is_terminal() && app.global.format == Format::Text {
+    if output::stderr_is_terminal() && app.global.format == Format::Text {
         output::note(&format!("Diagnosing {} provider(s)…", selected.len()));
     }
+    let started = output::json::now();
     let run = app.block_on(session::run(&setup, &config, &selected))??;
+    let rows: Vec<Row> = run.diagnoses.iter().map(Row::from).collect();
     match app.global.format {
-        Format::Json => output::println(&serde_json::to_string_pretty(&render::json_value(
+        Format::Json => output::println(&output::json::render(render::json_body(
             &run.diagnoses,
             &run.global,
-        ))?),
-        _ => output::print(&render::text(
+        ))),
+        Format::Junit => output::print(&ci::junit("integrate doctor", &rows, &started)),
+        Format::Github => {
+            output::print(&ci::github("doctor", &rows));
+            ci::append_step_summary("doctor", &rows)
+                .context("cannot append to $GITHUB_STEP_SUMMARY")?;
+        }
+        Format::Text | Format::Prometheus => output::print(&render::text(
             &run.diagnoses,
             &run.global,
             output::verbose() > 0,

@@ -36,7 +36,7 @@ pub fn exec(app: &App, args: ImportArgs) -> Result<ExitStatus> {
             }
         }
     }
-    let config = app.load_config()?;
+    let config = app.load_config_to_write()?;
     let mut imported = Vec::new();
     for item in &found {
         let provider = item.provider;

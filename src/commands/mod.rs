@@ -29,8 +29,8 @@ use clap::Parser;
 use crate::check::CheckResult;
 use crate::check::run::{self, Event};
 use crate::cli::{Cli, Command, ConfigAction, Format, GlobalArgs};
-use crate::config::{ConfigFile, ResolvedProvider, path::config_path};
-use crate::exit::ExitStatus;
+use crate::config::{ConfigFile, ResolvedProvider, lint, path::config_path};
+use crate::exit::{ExitStatus, usage};
 use crate::lang::Lang;
 use crate::output;
 
@@ -39,6 +39,8 @@ pub struct App {
     pub global: GlobalArgs,
     pub lang: Lang,
     pub config_path: PathBuf,
+    /// Who named the config file (`--config`, `INTEGRATE_CONFIG`); `None` for the default path.
+    pub config_given_by: Option<&'static str>,
     /// Prompts are allowed: stdin and stderr are terminals and --no-input was not given.
     pub interactive: bool,
 }
@@ -47,18 +49,45 @@ impl App {
     fn new(global: GlobalArgs) -> App {
         let lang = Lang::detect(global.lang);
         let config_path = config_path(global.config.as_deref());
+        let config_given_by = if global.config.is_some() {
+            Some("--config")
+        } else if std::env::var_os("INTEGRATE_CONFIG").is_some_and(|v| !v.is_empty()) {
+            Some("INTEGRATE_CONFIG")
+        } else {
+            None
+        };
         let interactive =
             !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         App {
             global,
             lang,
             config_path,
+            config_given_by,
             interactive,
         }
     }
 
+    /// The config, for a command that only reads it: a path the user named that does not
+    /// exist is an error (a CI job must not pass on a typo), the default path may be absent.
+    /// Unknown names in the file and the environment are reported on every read.
     pub fn load_config(&self) -> Result<ConfigFile> {
-        ConfigFile::load(&self.config_path)
+        let config = self.load_config_to_write()?;
+        if let (false, Some(given_by)) = (config.exists, self.config_given_by) {
+            return Err(usage(format!(
+                "the config file {} (from {given_by}) does not exist. Fix the path, or create the file with `integrate add <id>` or `integrate import`.",
+                self.config_path.display()
+            )));
+        }
+        Ok(config)
+    }
+
+    /// The config, for `add` and `import`, which create it when it does not exist yet.
+    pub fn load_config_to_write(&self) -> Result<ConfigFile> {
+        let config = ConfigFile::load(&self.config_path)?;
+        for unknown in lint::in_file(&config).iter().chain(lint::in_environment()) {
+            output::warn(&unknown.to_string());
+        }
+        Ok(config)
     }
 
     pub fn http(&self) -> Result<crate::check::http::Http> {

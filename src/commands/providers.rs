@@ -26,7 +26,7 @@ pub fn exec(app: &App) -> Result<ExitStatus> {
                 .iter()
                 .map(|(p, c, e)| catalog_entry(p, *c, *e, app))
                 .collect();
-            let doc = json!({ "version": 1, "providers": providers });
+            let doc = output::json::document(json!({ "providers": providers }));
             output::println(&serde_json::to_string_pretty(&doc)?);
         }
         Format::Text => output::print(&table(&rows, app, wrap::width(Stream::Stdout))),

@@ -31,11 +31,10 @@ pub fn exec(app: &App, args: PullArgs) -> Result<ExitStatus> {
     }
     if app.global.format == Format::Json {
         let list: Vec<Value> = consumers.iter().map(consumer_json).collect();
-        output::println(&serde_json::to_string_pretty(&json!({
-            "version": 1,
+        output::println(&output::json::render(json!({
             "portal": base.as_str(),
             "consumers": list,
-        }))?);
+        })));
         return Ok(ExitStatus::Success);
     }
     output::println(&format!("{}: {} services", base, consumers.len()));

@@ -53,11 +53,10 @@ pub fn exec(app: &App, args: PushArgs) -> Result<ExitStatus> {
         output::warn(line);
     }
     if app.global.format == Format::Json {
-        output::println(&serde_json::to_string_pretty(&json!({
-            "version": 1,
+        output::println(&output::json::render(json!({
             "portal": base.as_str(),
             "results": report.results,
-        }))?);
+        })));
     } else {
         for r in &report.results {
             output::println(&format!(

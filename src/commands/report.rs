@@ -45,7 +45,7 @@ pub fn exec(app: &App, args: ReportArgs) -> Result<ExitStatus> {
     let text = match app.global.format {
         Format::Json => {
             let mut doc = facts;
-            doc["doctor"] = render::json_value(&run.diagnoses, &run.global);
+            doc["doctor"] = render::json_body(&run.diagnoses, &run.global);
             serde_json::to_string_pretty(&doc)? + "\n"
         }
         _ => report::markdown(&facts, &run.diagnoses, &run.global),

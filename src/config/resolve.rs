@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::file::ConfigFile;
 use super::keyring;
+use super::lint::{self, Unknown};
 use super::secret::SecretRef;
 use crate::catalog::{self, Provider, schema::env_var};
 use crate::{files, redact};
@@ -54,6 +55,9 @@ pub struct ResolvedProvider {
     pub enabled: bool,
     /// Whether `[providers.<id>]` exists in the file.
     pub in_file: bool,
+    /// Names meant for this provider that match none of its fields (a typo in the file or in
+    /// an `INTEGRATE_*` variable), with the closest valid name.
+    pub unknown: Vec<Unknown>,
 }
 
 impl ResolvedProvider {
@@ -69,6 +73,14 @@ impl ResolvedProvider {
             .filter(|f| f.required && !self.values.contains_key(&f.name))
             .map(|f| f.name.as_str())
             .collect()
+    }
+
+    /// The user set something for this provider: a table in the file, a value from the
+    /// environment, or a name meant for it that integrate does not know.
+    pub fn present(&self) -> bool {
+        self.in_file
+            || self.values.values().any(|v| v.source != Source::Default)
+            || !self.unknown.is_empty()
     }
 
     /// Every required field has a value, from any source.
@@ -181,6 +193,21 @@ pub fn portal(config: &ConfigFile) -> anyhow::Result<Portal> {
 
 /// Resolves one provider. Secrets read here are registered with the redactor at once.
 pub fn resolve(config: &ConfigFile, provider: &'static Provider) -> ResolvedProvider {
+    resolve_with(config, provider, &lint::in_file(config))
+}
+
+/// [`resolve`], with the file's unknown names already found.
+fn resolve_with(
+    config: &ConfigFile,
+    provider: &'static Provider,
+    unknown_in_file: &[Unknown],
+) -> ResolvedProvider {
+    let unknown: Vec<Unknown> = unknown_in_file
+        .iter()
+        .chain(lint::in_environment())
+        .filter(|u| u.provider == Some(provider.id.as_str()))
+        .cloned()
+        .collect();
     let table = config.provider_table(&provider.id);
     let mut values = BTreeMap::new();
     let mut problems = Vec::new();
@@ -260,12 +287,17 @@ pub fn resolve(config: &ConfigFile, provider: &'static Provider) -> ResolvedProv
         problems,
         enabled,
         in_file: table.is_some(),
+        unknown,
     }
 }
 
 /// Every provider, resolved, in catalog order.
 pub fn resolve_all(config: &ConfigFile) -> Vec<ResolvedProvider> {
-    catalog::all().iter().map(|p| resolve(config, p)).collect()
+    let unknown = lint::in_file(config);
+    catalog::all()
+        .iter()
+        .map(|p| resolve_with(config, p, &unknown))
+        .collect()
 }
 
 /// The values as the check sees them, before anything is saved.
@@ -279,6 +311,7 @@ pub fn candidate(
         problems: Vec::new(),
         enabled: true,
         in_file: true,
+        unknown: Vec::new(),
     };
     for (k, v) in values {
         resolved.values.insert(

@@ -1,6 +1,7 @@
 //! Which providers a command works on: the ids the user named (aliases accepted, each once, in
 //! the order given), or, without ids, every provider the configuration holds. `check`, `doctor`
-//! and `push` all choose this way; only what "every provider" means differs ([`Scope`]).
+//! and `push` all choose this way; what "every provider" means, and what a named provider must
+//! be, differs ([`Scope`]).
 
 use anyhow::Result;
 
@@ -8,31 +9,32 @@ use super::{ConfigFile, ResolvedProvider, resolve};
 use crate::catalog;
 use crate::exit::usage;
 
-/// What "every provider" means when no id is named.
+/// What "every provider" means when no id is named, and what a named one must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Configured (every required field has a value) and enabled: what `check` runs.
+    /// `check`: every enabled provider the user set something for. A provider that cannot be
+    /// used (fields missing, a value unreadable) is selected all the same, so that it becomes
+    /// its own `misconfigured` result instead of vanishing. A named provider is always checked.
     Enabled,
-    /// In the file or configured from the environment, enabled or not: what support wants to
-    /// see (`doctor`, `report`).
+    /// `doctor`, `report`: everything set, enabled or not (support wants to see all). A named
+    /// provider must have something set: its layers say nothing about keys that do not exist.
     Present,
-    /// Configured, enabled or not (`push` leaves the enabled filter to the portal mapping).
+    /// `push`: configured providers (the portal mapping leaves out disabled ones). A named
+    /// provider must be configured.
     Configured,
 }
 
 impl Scope {
     fn includes(self, resolved: &ResolvedProvider) -> bool {
         match self {
-            Scope::Enabled => resolved.configured() && resolved.enabled,
-            Scope::Present => resolved.in_file || resolved.configured(),
+            Scope::Enabled => resolved.present() && resolved.enabled,
+            Scope::Present => resolved.present(),
             Scope::Configured => resolved.configured(),
         }
     }
 }
 
 /// The providers named by `ids`, or every provider `scope` includes when `ids` is empty.
-/// A named provider that is neither in the file nor configured from the environment is a usage
-/// error that says how to set it up.
 pub fn select(config: &ConfigFile, ids: &[String], scope: Scope) -> Result<Vec<ResolvedProvider>> {
     if ids.is_empty() {
         return Ok(resolve::resolve_all(config)
@@ -47,7 +49,7 @@ pub fn select(config: &ConfigFile, ids: &[String], scope: Scope) -> Result<Vec<R
             continue;
         }
         let resolved = resolve::resolve(config, provider);
-        if !resolved.in_file && !resolved.configured() {
+        if scope != Scope::Enabled && !scope.includes(&resolved) {
             return Err(usage(format!(
                 "{} is not configured in {}; run `integrate add {}` or set its INTEGRATE_{}_* variables",
                 provider.id,
@@ -59,4 +61,31 @@ pub fn select(config: &ConfigFile, ids: &[String], scope: Scope) -> Result<Vec<R
         list.push(resolved);
     }
     Ok(list)
+}
+
+/// Why nothing was selected, and what to do: the "nothing to check" error of `command`
+/// (`check`, `doctor`), whose work is `what` ("check", "diagnose").
+pub fn nothing_selected(config: &ConfigFile, command: &str, what: &str) -> anyhow::Error {
+    let all = resolve::resolve_all(config);
+    let disabled: Vec<&str> = all
+        .iter()
+        .filter(|r| r.present() && !r.enabled)
+        .map(|r| r.provider.id.as_str())
+        .collect();
+    let place = if config.exists {
+        format!("{} configures no provider", config.path.display())
+    } else {
+        format!("there is no config file at {}", config.path.display())
+    };
+    if disabled.is_empty() {
+        usage(format!(
+            "nothing to {what}: {place} and no INTEGRATE_<ID>_<FIELD> variable is set. Set a provider up with `integrate add <id>` (`integrate providers` lists them), or give its fields as INTEGRATE_<ID>_<FIELD> variables (e.g. INTEGRATE_TELEGRAM_BOT_TOKEN)."
+        ))
+    } else {
+        usage(format!(
+            "nothing to {what}: every configured provider is disabled ({}). Enable one with `integrate enable <id>`, or name it: `integrate {command} {}`.",
+            disabled.join(", "),
+            disabled[0]
+        ))
+    }
 }

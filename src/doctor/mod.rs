@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::check::{CheckResult, Status, run};
+use crate::check::{CheckResult, Reason, Status, run};
 use crate::config::ResolvedProvider;
 use layers::Target;
 
@@ -142,6 +142,8 @@ impl Finding {
 pub struct Diagnosis {
     pub provider: String,
     pub status: Status,
+    /// Why, as a stable code: the failed layer's, the portal rule's, or the check's.
+    pub reason: Reason,
     pub message: String,
     /// The origin diagnosed: `api_origin` filled in, or `endpoint`.
     pub origin: Option<String>,
@@ -394,9 +396,11 @@ fn finish(
     status: Status,
     message: String,
 ) -> Diagnosis {
+    let reason = reason_of(status, &chain.layers, &findings, check.as_ref());
     let mut diagnosis = Diagnosis {
         provider: resolved.provider.id.clone(),
         status,
+        reason,
         message,
         origin,
         elapsed_ms: started.elapsed().as_millis() as u64,
@@ -406,6 +410,40 @@ fn finish(
     };
     scrub(&mut diagnosis);
     diagnosis
+}
+
+/// The reason code of a diagnosis, from what decided its status (rules in the module doc).
+fn reason_of(
+    status: Status,
+    layers: &[Layer],
+    findings: &[Finding],
+    check: Option<&CheckResult>,
+) -> Reason {
+    let portal_error = findings.iter().any(|f| f.severity == Severity::Error);
+    if status == Status::Misconfigured
+        && portal_error
+        && check.is_none_or(|c| c.status != Status::Misconfigured)
+    {
+        return Reason::PortalRule;
+    }
+    let failed = layers
+        .iter()
+        .find(|l| l.status == LayerStatus::Failed && l.name != "check");
+    if let Some(layer) = failed {
+        return match layer.name {
+            "origin" => Reason::Config,
+            "dns" => Reason::Dns,
+            "tls" => Reason::Tls,
+            "http" => Reason::HttpStatus,
+            _ => Reason::Connect,
+        };
+    }
+    match check {
+        Some(c) if c.status == status => c.reason,
+        // The clock turned a failing signed request into `misconfigured`.
+        Some(_) if status == Status::Misconfigured => Reason::Clock,
+        _ => Reason::default_for(status),
+    }
 }
 
 /// Evidence quotes servers and error chains; everything passes the redactor once more here so

@@ -190,11 +190,11 @@ pub fn summary(diagnoses: &[Diagnosis], global: &[Finding]) -> String {
     )
 }
 
-/// The JSON document: `{"version":1,"providers":[...],"findings":[...],"counts":{...}}`.
-pub fn json_value(diagnoses: &[Diagnosis], global: &[Finding]) -> Value {
+/// The JSON document's own keys: `{"results":[...],"findings":[...],"counts":{...}}` (the
+/// shared frame is added by [`super::json`]; `report` nests this under `doctor`).
+pub fn json_body(diagnoses: &[Diagnosis], global: &[Finding]) -> Value {
     json!({
-        "version": 1,
-        "providers": diagnoses,
+        "results": diagnoses,
         "findings": global,
         "counts": counts(diagnoses),
     })

@@ -4,9 +4,11 @@
 //! `CLICOLOR_FORCE` per stream (anstream).
 
 pub mod check;
+pub mod ci;
 pub mod config;
 pub mod doctor;
 pub mod guide;
+pub mod json;
 pub mod log;
 pub mod prometheus;
 pub mod report;

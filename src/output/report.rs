@@ -109,12 +109,7 @@ pub fn facts(
         Err(err) => json!({ "error": err.to_string() }),
     };
     let providers: Vec<Value> = selected.iter().map(provider_values).collect();
-    json!({
-        "version": 1,
-        "generated_at": time::OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default(),
-        "tool": { "name": "integrate", "version": env!("CARGO_PKG_VERSION") },
+    super::json::document(json!({
         "os": {
             "os": std::env::consts::OS,
             "arch": std::env::consts::ARCH,
@@ -133,5 +128,5 @@ pub fn facts(
             "portal": portal,
             "providers": providers,
         },
-    })
+    }))
 }

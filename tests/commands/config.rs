@@ -122,13 +122,11 @@ fn config_readable_by_others_warns() {
 }
 
 #[test]
-fn config_missing_file_is_an_empty_configuration() {
+fn config_missing_file_at_the_default_path_is_an_empty_configuration() {
     let sandbox = Sandbox::new();
     let out = sandbox.run(&["config", "show"]);
     assert_eq!(out.code, 0, "{}", out.all());
-    let out = sandbox.run(&["check", "--format", "json"]);
-    assert_eq!(out.code, 0, "{}", out.all());
-    assert_eq!(out.json()["results"].as_array().unwrap().len(), 0);
+    assert!(out.stdout.contains("does not exist yet"), "{}", out.stdout);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -151,23 +149,29 @@ async fn config_env_only_provider_counts_as_configured() {
 }
 
 #[test]
-fn config_unusable_provider_table_is_a_configuration_error() {
+fn config_unusable_provider_table_is_that_providers_misconfigured_result() {
     let sandbox = Sandbox::new();
     sandbox.write_config(
         "[providers.telegram]\nbot_token = 123\nbot_name = \"PortalNotifyBot\"\n\n[providers.twilio]\naccount_sid = \"AC0123456789abcdef0123456789abcdef\"\nauth_token = { env = \"UNSET_TWILIO_TOKEN_VAR\" }\nphone_number = \"+15005550006\"\n",
     );
-    let out = sandbox.run(&["check"]);
-    assert_eq!(out.code, 2, "{}", out.all());
+    let out = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.all());
+    assert_eq!(out.status("telegram"), "misconfigured");
+    assert_eq!(out.result("telegram")["reason"], "config");
     assert!(
-        out.stderr.contains("`bot_token` must be a string"),
+        out.text("telegram", "message")
+            .contains("`bot_token` must be a string"),
         "{}",
-        out.stderr
+        out.stdout
     );
+    assert_eq!(out.status("twilio"), "misconfigured");
     assert!(
-        out.stderr.contains("UNSET_TWILIO_TOKEN_VAR"),
+        out.text("twilio", "message")
+            .contains("UNSET_TWILIO_TOKEN_VAR"),
         "{}",
-        out.stderr
+        out.stdout
     );
     let named = sandbox.run(&["check", "twilio"]);
-    assert_eq!(named.code, 2, "{}", named.all());
+    assert_eq!(named.code, 1, "{}", named.all());
+    assert!(named.stdout.contains("misconfigured"), "{}", named.stdout);
 }

@@ -96,7 +96,7 @@ fn telegram_at(sandbox: &Sandbox, endpoint: &str) {
 }
 
 fn provider<'a>(doc: &'a Value, id: &str) -> &'a Value {
-    doc["providers"]
+    doc["results"]
         .as_array()
         .and_then(|list| list.iter().find(|p| p["provider"] == id))
         .unwrap_or_else(|| panic!("no {id} in {doc:#}"))
@@ -157,7 +157,43 @@ async fn doctor_refused_port_fails_at_tcp() {
         "{tcp}"
     );
     assert!(tcp["elapsed_ms"].is_u64());
+    assert_eq!(p["reason"], "connect");
     assert_eq!(out.code, 3);
+}
+
+#[tokio::test]
+async fn doctor_junit_and_github_formats_report_each_provider() {
+    let sandbox = Sandbox::new();
+    telegram_at(&sandbox, &format!("http://127.0.0.1:{}", closed_port()));
+    let junit = sandbox.run_async(&["doctor", "--format", "junit"]).await;
+    assert_eq!(junit.code, 3, "{}", junit.all());
+    assert!(
+        junit
+            .stdout
+            .contains("<testsuite name=\"integrate doctor\"")
+            && junit
+                .stdout
+                .contains("<testcase classname=\"integrate.telegram\"")
+            && junit.stdout.contains("<error message=")
+            && junit.stdout.contains("hostname=")
+            && junit.stdout.contains("tcp: Failed"),
+        "{}",
+        junit.stdout
+    );
+    let github = sandbox.run_async(&["doctor", "--format", "github"]).await;
+    assert_eq!(github.code, 3, "{}", github.all());
+    assert!(
+        github
+            .stdout
+            .starts_with("::warning title=integrate doctor telegram::unreachable (connect)"),
+        "{}",
+        github.stdout
+    );
+    assert!(
+        github.stdout.contains("integrate doctor: ok=0"),
+        "{}",
+        github.stdout
+    );
 }
 
 #[tokio::test]
@@ -210,12 +246,7 @@ async fn doctor_self_signed_certificate_fails_then_passes_with_ca_file() {
     let mut cmd = sandbox.command(&["doctor", "--format", "json", "--timeout", "5"]);
     cmd.env("SSL_CERT_FILE", &pem);
     // Async, so the fake server keeps serving on this runtime meanwhile.
-    let raw = tokio::process::Command::from(cmd).output().await.unwrap();
-    let out = Output {
-        code: raw.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&raw.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&raw.stderr).into_owned(),
-    };
+    let out = crate::support::run_async(cmd).await;
     assert_eq!(
         layer(provider(&out.json(), "telegram"), "tls")["status"],
         "ok",
@@ -449,12 +480,7 @@ async fn doctor_proxy_that_wants_authentication_fails_at_tunnel() {
         "HTTPS_PROXY",
         format!("http://alice:Pr0xyPassw0rd@127.0.0.1:{port}"),
     );
-    let raw = tokio::process::Command::from(cmd).output().await.unwrap();
-    let out = Output {
-        code: raw.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&raw.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&raw.stderr).into_owned(),
-    };
+    let out = crate::support::run_async(cmd).await;
     let doc = out.json();
     let p = provider(&doc, "telegram");
     let proxy = layer(p, "proxy");
@@ -490,9 +516,19 @@ fn doctor_unknown_or_unconfigured_id_is_a_usage_error() {
     let sandbox = Sandbox::new();
     assert_eq!(sandbox.run(&["doctor", "nosuch"]).code, 2);
     assert_eq!(sandbox.run(&["doctor", "zotero"]).code, 2);
-    let out = sandbox.run(&["doctor"]);
-    assert_eq!(out.code, 0, "{}", out.all());
-    assert!(out.stdout.contains("nothing to diagnose"), "{}", out.stdout);
+}
+
+#[test]
+fn doctor_with_nothing_to_diagnose_fails_closed() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["doctor", "--format", "json"]);
+    assert_eq!(out.code, 2, "{}", out.all());
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(
+        out.stderr.contains("nothing to diagnose") && out.stderr.contains("integrate add"),
+        "{}",
+        out.stderr
+    );
 }
 
 /// A Workspace file whose Telegram token sits inside an XML comment, or not.

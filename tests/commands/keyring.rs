@@ -71,11 +71,7 @@ fn add_secret(sandbox: &Sandbox, id: &str, extra: &[&str]) -> crate::support::Ou
         .write_all(secret.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    crate::support::Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    crate::support::Output::of(&cmd, out)
 }
 
 #[test]

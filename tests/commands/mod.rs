@@ -4,6 +4,7 @@
 //! `tests/fixtures/portal/` and the configured values below.
 
 mod add;
+mod check;
 mod completions;
 mod config;
 mod doctor;

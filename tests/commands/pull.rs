@@ -9,12 +9,7 @@ async fn pull(url: &str, token: &str, format: &str) -> Output {
     let sandbox = Sandbox::new();
     let mut cmd = sandbox.command(&["pull", url, "--format", format]);
     cmd.env("INTEGRATE_DOCSPACE_TOKEN", token);
-    let out = tokio::process::Command::from(cmd).output().await.unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    crate::support::run_async(cmd).await
 }
 
 #[tokio::test]

@@ -12,12 +12,7 @@ async fn push(sandbox: &Sandbox, url: &str, token: Option<&str>, extra: &[&str])
     if let Some(token) = token {
         cmd.env("INTEGRATE_DOCSPACE_TOKEN", token);
     }
-    let out = tokio::process::Command::from(cmd).output().await.unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    crate::support::run_async(cmd).await
 }
 
 fn status_of(out: &Output, provider: &str) -> String {

@@ -63,11 +63,7 @@ fn configure_everything(sandbox: &Sandbox) -> Vec<String> {
 }
 
 fn as_output(text: String) -> Output {
-    Output {
-        code: 0,
-        stdout: text,
-        stderr: String::new(),
-    }
+    Output::written(&["report"], text)
 }
 
 #[test]
@@ -141,8 +137,8 @@ fn report_with_every_provider_configured_holds_no_secret() {
     assert!(doc["os"]["os"].is_string());
     let count = catalog::all().len();
     assert_eq!(doc["config"]["providers"].as_array().unwrap().len(), count);
-    assert_eq!(doc["doctor"]["providers"].as_array().unwrap().len(), count);
-    let layers = doc["doctor"]["providers"][0]["layers"].as_array().unwrap();
+    assert_eq!(doc["doctor"]["results"].as_array().unwrap().len(), count);
+    let layers = doc["doctor"]["results"][0]["layers"].as_array().unwrap();
     assert!(layers.iter().all(|l| l["elapsed_ms"].is_u64()));
 }
 

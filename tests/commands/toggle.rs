@@ -69,21 +69,35 @@ fn enable_an_unconfigured_provider_is_a_usage_error() {
 }
 
 #[test]
-fn check_unknown_or_unconfigured_ids_exit_2() {
+fn check_unknown_id_exits_2_and_a_named_unconfigured_one_is_misconfigured() {
     let sandbox = configured();
     let out = sandbox.run(&["check", "telegarm"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("telegram"), "{}", out.stderr);
-    let out = sandbox.run(&["check", "dropbox"]);
-    assert_eq!(out.code, 2);
+    let out = sandbox.run(&["check", "dropbox", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.all());
+    assert_eq!(out.status("dropbox"), "misconfigured");
+    assert_eq!(out.result("dropbox")["reason"], "missing_field");
+    assert!(
+        out.text("dropbox", "advice")
+            .contains("integrate add dropbox"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
-fn check_plain_http_endpoint_on_remote_host_is_a_config_error() {
+fn check_plain_http_endpoint_on_remote_host_is_that_providers_config_error() {
     let sandbox = configured();
-    let mut cmd = sandbox.command(&["check", "telegram"]);
+    let mut cmd = sandbox.command(&["check", "telegram", "--format", "json"]);
     cmd.env("INTEGRATE_TELEGRAM_ENDPOINT", "http://api.example.com");
     let out = sandbox.run_with(cmd);
-    assert_eq!(out.code, 2, "{}", out.all());
-    assert!(out.stderr.contains("loopback"), "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.all());
+    assert_eq!(out.status("telegram"), "misconfigured");
+    assert_eq!(out.result("telegram")["reason"], "config");
+    assert!(
+        out.text("telegram", "message").contains("loopback"),
+        "{}",
+        out.stdout
+    );
 }

@@ -150,17 +150,14 @@ async fn credentials_in_an_endpoint_are_refused_and_never_shown() {
         let check = sandbox
             .run_async(&["check", "zotero", "--format", "json"])
             .await;
-        // Refused before any request: the provider's result, or the whole run's error.
-        if check.code == 2 {
-            assert!(check.stderr.contains("credentials"), "{}", check.all());
-        } else {
-            assert_eq!(check.status("zotero"), "rejected", "{}", check.all());
-            assert!(
-                check.text("zotero", "message").contains("credentials"),
-                "{}",
-                check.all()
-            );
-        }
+        // Refused before any request, as the provider's own result (a setting, not a key).
+        assert_eq!(check.status("zotero"), "misconfigured", "{}", check.all());
+        assert_eq!(check.result("zotero")["reason"], "config");
+        assert!(
+            check.text("zotero", "message").contains("credentials"),
+            "{}",
+            check.all()
+        );
         let mut outputs = vec![check];
         for args in [
             vec!["-vvv", "check", "zotero"],

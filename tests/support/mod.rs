@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+pub mod schema;
 
 use std::path::PathBuf;
 use std::process::Stdio;
@@ -40,16 +41,44 @@ pub struct Output {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// The arguments it ran with: they say which schema definition its JSON must match.
+    pub args: Vec<String>,
 }
 
 impl Output {
+    /// What `cmd` produced.
+    pub fn of(cmd: &std::process::Command, out: std::process::Output) -> Output {
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            args: cmd
+                .get_args()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
+        }
+    }
+
+    /// Text a command wrote elsewhere (a file), read as if it were its stdout.
+    pub fn written(args: &[&str], text: String) -> Output {
+        Output {
+            code: 0,
+            stdout: text,
+            stderr: String::new(),
+            args: args.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    /// stdout as JSON, validated against the schema definition of the command that printed it.
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+        let doc: Value = serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
             panic!(
                 "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
                 self.stdout, self.stderr
             )
-        })
+        });
+        schema::validate(schema::kind_of(&self.args), &doc);
+        doc
     }
 
     /// The result of `provider` in a `check --format json` document.
@@ -120,7 +149,8 @@ impl Sandbox {
         self.write_config(&doc.to_string());
     }
 
-    /// The binary with a clean environment: no INTEGRATE_* variables, no proxies, no colour.
+    /// The binary with a clean environment: no INTEGRATE_* variables, no proxies, no colour,
+    /// no GitHub Actions step summary.
     pub fn command(&self, args: &[&str]) -> std::process::Command {
         let mut cmd = std::process::Command::new(binary());
         for (key, _) in std::env::vars_os() {
@@ -128,6 +158,7 @@ impl Sandbox {
             if key.starts_with("INTEGRATE_")
                 || key.to_ascii_lowercase().ends_with("_proxy")
                 || key == "SSL_CERT_FILE"
+                || key.starts_with("GITHUB_")
             {
                 cmd.env_remove(&key);
             }
@@ -139,8 +170,9 @@ impl Sandbox {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("COLUMNS")
-            .arg("--config")
-            .arg(&self.config)
+            // The sandbox's config is the default path ($XDG_CONFIG_HOME/integrate/...), so a
+            // test that writes none runs as a fresh install does; `--config` is for tests of
+            // the flag itself (a named file that does not exist is an error).
             .args(args)
             .stdin(Stdio::null());
         cmd
@@ -153,25 +185,17 @@ impl Sandbox {
 
     pub fn run_with(&self, mut cmd: std::process::Command) -> Output {
         let out = cmd.output().expect("run integrate");
-        Output {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Output::of(&cmd, out)
     }
 
     /// Runs the binary from async tests (the fakes serve on the same runtime).
     pub async fn run_async(&self, args: &[&str]) -> Output {
-        let cmd = self.command(args);
-        let out = tokio::process::Command::from(cmd)
-            .output()
-            .await
-            .expect("run integrate");
-        Output {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        self.run_async_with(self.command(args)).await
+    }
+
+    /// [`Sandbox::run_with`] for async tests.
+    pub async fn run_async_with(&self, cmd: std::process::Command) -> Output {
+        run_async(cmd).await
     }
 
     /// Configures `id` with `fields` and `endpoint`, then runs `check <id> --format json`.
@@ -188,6 +212,24 @@ impl Sandbox {
         let mut args = vec!["check", id, "--format", "json"];
         args.extend_from_slice(extra);
         self.run_async(&args).await
+    }
+}
+
+/// Runs a prepared command from async tests (the fakes serve on the same runtime).
+pub async fn run_async(cmd: std::process::Command) -> Output {
+    let args: Vec<String> = cmd
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let out = tokio::process::Command::from(cmd)
+        .output()
+        .await
+        .expect("run integrate");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        args,
     }
 }
 
@@ -312,6 +354,10 @@ pub async fn run_measured(cmd: std::process::Command) -> Measured {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            args: cmd
+                .get_args()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
         },
         elapsed,
         max_rss_kib,
@@ -321,6 +367,10 @@ pub async fn run_measured(cmd: std::process::Command) -> Measured {
 /// Runs `cmd` and fails the test if it has not finished within `limit` (the process is
 /// killed): for inputs that used to hang the tool.
 pub async fn run_within(cmd: std::process::Command, limit: Duration) -> Output {
+    let args: Vec<String> = cmd
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let mut cmd = tokio::process::Command::from(cmd);
     cmd.kill_on_drop(true);
     let out = tokio::time::timeout(limit, cmd.output())
@@ -331,5 +381,6 @@ pub async fn run_within(cmd: std::process::Command, limit: Duration) -> Output {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        args,
     }
 }
