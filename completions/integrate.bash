@@ -1110,7 +1110,7 @@ _integrate() {
             return 0
             ;;
         integrate__subcmd__remove)
-            opts="-q -v -h --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
+            opts="-y -q -v -h --yes --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -79,8 +79,14 @@ pub enum Command {
     },
     /// Set up a provider: guided on a terminal, or from --set/--from-env without one
     Add(AddArgs),
-    /// Remove a provider from the config (and its keyring entries)
-    Remove { id: String },
+    /// Remove a provider from the config (and its keyring entries); asks first on a terminal
+    Remove {
+        /// Provider id or alias
+        id: String,
+        /// Remove without asking
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
     /// Enable a configured provider
     Enable { id: String },
     /// Disable a provider without removing its keys

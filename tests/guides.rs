@@ -39,6 +39,9 @@ fn french_texts(p: &Provider) -> Vec<(String, String)> {
     for (n, note) in p.notes.iter().enumerate() {
         texts.push((format!("note {}", n + 1), note.fr.clone()));
     }
+    if let Some(prompt) = &p.endpoint_prompt {
+        texts.push(("endpoint_prompt".into(), prompt.fr.clone()));
+    }
     for f in &p.fields {
         texts.push((format!("field {} label", f.name), f.label.fr.clone()));
         texts.push((format!("field {} help", f.name), f.help.fr.clone()));

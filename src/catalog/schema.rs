@@ -36,6 +36,10 @@ pub struct Provider {
     #[serde(default)]
     pub deprecated: Option<Text>,
     pub fields: Vec<Field>,
+    /// Set when a real setup of this provider may need `endpoint` (S3-compatible storage): the
+    /// wizard then asks for it after the required fields, with this help.
+    #[serde(default)]
+    pub endpoint_prompt: Option<Text>,
     pub portal: PortalKeys,
     /// The setup steps in the provider's console, in order. `integrate guide` appends the
     /// portal's own last steps (see `output::guide`), so a guide ends where the provider's

@@ -1,30 +1,38 @@
 //! `integrate add ID`: collect the values (flags, environment, prompts), check their format,
-//! run the live check, then save: secrets to the file or the keyring, the rest to the file.
+//! run the live check, then save what the user supplied: secrets to the file or the keyring,
+//! the rest to the file. Values from the environment are used, never saved. On a terminal a
+//! failing check never throws away what was typed ([`wizard::recover`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
 
 use super::App;
-use crate::catalog::{self, Kind, validate};
-use crate::check::Status;
+use crate::catalog::{self, Provider, validate};
 use crate::cli::{AddArgs, Format};
 use crate::config::resolve::Source;
 use crate::config::{given, resolve, save};
 use crate::exit::{ExitStatus, usage};
 use crate::output::{self, check as render, guide};
-use crate::wizard;
+use crate::wizard::{self, Known, recover::Next};
 
 pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     crate::config::keyring::set_timeout(args.timeout);
     let provider = catalog::lookup(&args.id)?;
     let config = app.load_config_to_write()?;
+    let portal = resolve::portal(&config)?;
     let existing = resolve::resolve(&config, provider);
     let current: BTreeMap<String, String> = existing
         .values
         .iter()
         .filter(|(_, v)| v.source != Source::Default)
         .map(|(k, v)| (k.clone(), v.text.clone()))
+        .collect();
+    let from_env: BTreeSet<String> = existing
+        .values
+        .iter()
+        .filter(|(_, v)| matches!(v.source, Source::Env(_)))
+        .map(|(k, _)| k.clone())
         .collect();
 
     let (mut given, warnings) = given::from_flags(provider, &args.set, args.from_env)?;
@@ -33,50 +41,129 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     }
     if app.interactive {
         wizard::install_interrupt_handler();
-        let portal = resolve::portal(&config)?;
-        output::note(&guide::render(
-            provider,
-            app.lang,
-            &portal,
-            output::wrap::width(output::wrap::Stream::Stderr),
-        ));
-        let answers = wizard::prompt_fields(provider, app.lang, &current, &given)?;
-        given.extend(answers);
+        let width = output::wrap::width(output::wrap::Stream::Stderr);
+        output::note(&guide::render(provider, app.lang, &portal, width));
+        let known = Known {
+            current: &current,
+            from_env: &from_env,
+        };
+        given.extend(wizard::prompt_fields(provider, app.lang, &known, &given)?);
+    } else {
+        for name in from_env.iter().filter(|n| !given.contains_key(*n)) {
+            output::note(&format!(
+                "{name}: ${} (from environment, not saved)",
+                provider.env_var(name)
+            ));
+        }
     }
 
-    // The new set: what was there, replaced by what was given.
+    // What the check sees: what was there (file, keyring, environment), replaced by what was given.
     let mut values: BTreeMap<String, String> = current.clone();
     values.extend(given.clone());
-    let missing: Vec<&catalog::Field> = provider
-        .fields
-        .iter()
-        .filter(|f| f.required && !values.contains_key(&f.name) && f.default.is_none())
-        .collect();
-    if !missing.is_empty() {
-        let lines: Vec<String> = missing
-            .iter()
-            .map(|f| {
-                let how = if f.kind == Kind::Multiline {
-                    format!("--set {}=@PATH", f.name)
-                } else if f.secret {
-                    format!("--set {}=- (stdin)", f.name)
-                } else {
-                    format!("--set {}=VALUE", f.name)
-                };
-                format!(
-                    "  {} ({}): {how}, or {} with --from-env",
-                    f.name,
-                    f.label.get(app.lang),
-                    provider.env_var(&f.name)
-                )
-            })
-            .collect();
-        return Err(usage(format!(
-            "missing required field(s) for {}:\n{}",
-            provider.id,
-            lines.join("\n")
-        )));
+    if let Some(error) = given::missing_error(provider, &values, app.lang) {
+        return Err(error);
     }
+    format_check(provider, &values)?;
+    if existing.in_file
+        && !given.is_empty()
+        && !args.yes
+        && app.interactive
+        && !confirm_replace(app, provider)?
+    {
+        output::note(
+            app.lang
+                .pick("Nothing was changed.", "Rien n'a été modifié."),
+        );
+        return Ok(ExitStatus::Success);
+    }
+
+    let mut exit = ExitStatus::Success;
+    // Check, and on a terminal offer what to do until the admin saves, quits or it passes.
+    loop {
+        if args.no_check {
+            output::note("Live check skipped (--no-check); only the format was checked.");
+            break;
+        }
+        let resolved = resolve::candidate(provider, &values);
+        let results = app.run_checks(
+            std::slice::from_ref(&resolved),
+            args.timeout,
+            portal.redirect_uri.clone(),
+        )?;
+        let result = &results[0];
+        if app.global.format == Format::Json {
+            output::println(&output::json::render(render::json_body(&results)));
+        } else if !(output::stdout_is_terminal()
+            && output::stderr_is_terminal()
+            && !output::quiet())
+        {
+            output::print(&render::text_lines(result, output::verbose() > 0));
+        }
+        exit = ExitStatus::from_statuses([result.status]);
+        if !result.status.is_problem() {
+            break;
+        }
+        if args.force {
+            output::warn(&format!(
+                "saving despite the `{}` check (--force)",
+                result.status
+            ));
+            break;
+        }
+        if !app.interactive {
+            output::note(&not_saved(result.status));
+            return Ok(exit);
+        }
+        match wizard::recover::after_failed_check(provider, result, app.lang, &mut values)? {
+            Next::CheckAgain => {}
+            Next::Edited(name) => {
+                match values.get(&name) {
+                    Some(value) => given.insert(name, value.clone()),
+                    None => given.remove(&name),
+                };
+                format_check(provider, &values)?;
+            }
+            Next::SaveAnyway => break,
+            Next::Quit => {
+                output::note(
+                    app.lang
+                        .pick("Nothing was saved.", "Rien n'a été enregistré."),
+                );
+                return Ok(exit);
+            }
+        }
+    }
+    // Only what the user supplied, plus what the file already held: never an environment value.
+    let to_save: BTreeMap<String, String> = values
+        .iter()
+        .filter(|(name, _)| {
+            given.contains_key(*name) || (current.contains_key(*name) && !from_env.contains(*name))
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let keyring = save::save(
+        &app.config_path,
+        provider,
+        &config,
+        &to_save,
+        &given,
+        args.secrets,
+    )?;
+    let place = if keyring {
+        " (secrets in the OS keyring)"
+    } else {
+        ""
+    };
+    output::note(&format!(
+        "Saved {} to {}{place}.",
+        provider.id,
+        app.config_path.display()
+    ));
+    output::note(&guide::next_steps(provider, &portal, app.lang));
+    Ok(exit)
+}
+
+fn format_check(provider: &Provider, values: &BTreeMap<String, String>) -> Result<()> {
     let (notes, errors) = validate::check_all(
         provider,
         values.iter().map(|(k, v)| (k.as_str(), v.as_str())),
@@ -92,84 +179,30 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     for note in &notes {
         output::note(note);
     }
+    Ok(())
+}
 
-    if !existing.in_file || given.is_empty() || args.yes || !app.interactive {
-        // Nothing to confirm: a first setup, a no-op, --yes, or a script.
-    } else if !wizard::confirm(
-        app.lang.pick(
-            &format!("{} is already configured. Replace its values?", provider.id),
-            &format!(
-                "{} est déjà configuré. Remplacer ses valeurs\u{a0}?",
-                provider.id
-            ),
+fn confirm_replace(app: &App, provider: &Provider) -> Result<bool> {
+    wizard::confirm(
+        &format!(
+            "{} {}",
+            provider.id,
+            app.lang.pick(
+                "is already configured. Replace its values?",
+                "est déjà configuré. Remplacer ses valeurs\u{a0}?"
+            )
         ),
         true,
-    )? {
-        output::note(
-            app.lang
-                .pick("Nothing was changed.", "Rien n'a été modifié."),
-        );
-        return Ok(ExitStatus::Success);
-    }
+    )
+}
 
-    let mut exit = ExitStatus::Success;
-    if args.no_check {
-        output::note("Live check skipped (--no-check); only the format was checked.");
+/// Why nothing was saved without a terminal. `unreachable` means no verdict, not wrong values.
+fn not_saved(status: crate::check::Status) -> String {
+    if status == crate::check::Status::Unreachable {
+        "Not saved: the check could not be judged (unreachable), which says nothing against the values. Try again later, or save anyway with --force.".into()
     } else {
-        let resolved = resolve::candidate(provider, &values);
-        let portal = resolve::portal(&config)?;
-        let results = app.run_checks(
-            std::slice::from_ref(&resolved),
-            args.timeout,
-            portal.redirect_uri,
-        )?;
-        let result = &results[0];
-        match app.global.format {
-            Format::Json => output::println(&output::json::render(render::json_body(&results))),
-            _ => {
-                let live = output::stdout_is_terminal()
-                    && output::stderr_is_terminal()
-                    && !output::quiet();
-                if !live {
-                    output::print(&render::text_lines(result, output::verbose() > 0));
-                }
-            }
-        }
-        exit = ExitStatus::from_statuses([result.status]);
-        if matches!(
-            result.status,
-            Status::Rejected | Status::Misconfigured | Status::Unreachable
-        ) {
-            if !args.force {
-                output::note(&format!(
-                    "Not saved: the check ended `{}`. Fix the values, or save anyway with --force.",
-                    result.status
-                ));
-                return Ok(exit);
-            }
-            output::warn(&format!(
-                "saving despite the `{}` check (--force)",
-                result.status
-            ));
-        }
+        format!(
+            "Not saved: the check ended `{status}`. Fix the values, or save anyway with --force."
+        )
     }
-    let keyring = save::save(
-        &app.config_path,
-        provider,
-        &config,
-        &values,
-        &given,
-        args.secrets,
-    )?;
-    let place = if keyring {
-        " (secrets in the OS keyring)"
-    } else {
-        ""
-    };
-    output::note(&format!(
-        "Saved {} to {}{place}.",
-        provider.id,
-        app.config_path.display()
-    ));
-    Ok(exit)
 }

@@ -169,7 +169,7 @@ fn run(app: &App, command: Command) -> Result<ExitStatus> {
         Command::Providers => providers::exec(app),
         Command::Guide { id } => guide::exec(app, &id),
         Command::Add(args) => add::exec(app, args),
-        Command::Remove { id } => remove::exec(app, &id),
+        Command::Remove { id, yes } => remove::exec(app, &id, yes),
         Command::Enable { id } => toggle::set_enabled(app, &id, true),
         Command::Disable { id } => toggle::set_enabled(app, &id, false),
         Command::Config {

@@ -92,3 +92,39 @@ pub fn from_flags(
     }
     Ok((values, warnings))
 }
+
+/// The usage error for required fields that neither the file, the environment, the flags nor
+/// the prompts gave a value: each field, and how to supply it without a terminal.
+pub fn missing_error(
+    provider: &Provider,
+    values: &BTreeMap<String, String>,
+    lang: crate::lang::Lang,
+) -> Option<anyhow::Error> {
+    let lines: Vec<String> = provider
+        .fields
+        .iter()
+        .filter(|f| f.required && !values.contains_key(&f.name) && f.default.is_none())
+        .map(|f| {
+            let how = if f.kind == catalog::Kind::Multiline {
+                format!("--set {}=@PATH", f.name)
+            } else if f.secret {
+                format!("--set {}=- (stdin)", f.name)
+            } else {
+                format!("--set {}=VALUE", f.name)
+            };
+            format!(
+                "  {} ({}): {how}, or {} with --from-env",
+                f.name,
+                f.label.get(lang),
+                provider.env_var(&f.name)
+            )
+        })
+        .collect();
+    (!lines.is_empty()).then(|| {
+        usage(format!(
+            "missing required field(s) for {}:\n{}",
+            provider.id,
+            lines.join("\n")
+        ))
+    })
+}

@@ -303,3 +303,56 @@ fn dim(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// What to do once a provider is saved: check it again, then put the keys into the portal,
+/// for the portal kind the config names (or each one the provider supports).
+pub fn next_steps(provider: &Provider, portal: &resolve::Portal, lang: Lang) -> String {
+    let id = &provider.id;
+    let mut steps = vec![format!(
+        "`integrate check {id}` {}",
+        lang.pick(
+            "checks it again at any time",
+            "le vérifie à nouveau à tout moment"
+        )
+    )];
+    let kinds = [
+        (
+            resolve::PortalKind::Workspace,
+            "workspace",
+            &provider.portal.workspace,
+            "web.consumers.config",
+        ),
+        (
+            resolve::PortalKind::DocSpace,
+            "docspace",
+            &provider.portal.docspace,
+            "autofac.consumers.json",
+        ),
+    ];
+    for (kind, name, mapping, file) in kinds {
+        if !mapping.supported || portal.kind.is_some_and(|k| k != kind) {
+            continue;
+        }
+        steps.push(format!(
+            "`integrate export {name}` {} {file}",
+            lang.pick(
+                "writes it into the portal's",
+                "l'écrit dans le fichier du portail"
+            )
+        ));
+        if kind == resolve::PortalKind::DocSpace {
+            steps.push(format!(
+                "`integrate push URL` {}",
+                lang.pick(
+                    "sends it to a running DocSpace",
+                    "l'envoie à un DocSpace en service"
+                )
+            ));
+        }
+    }
+    format!(
+        "{} {}.",
+        lang.pick("Next:", "Ensuite\u{a0}:"),
+        steps.join("; ")
+    )
+}

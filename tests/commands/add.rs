@@ -348,3 +348,89 @@ fn add_from_8_processes_at_once_keeps_all_8() {
         );
     }
 }
+
+#[test]
+fn add_saves_only_what_was_supplied_never_an_environment_value() {
+    let sandbox = Sandbox::new();
+    let mut cmd = sandbox.command(&[
+        "add",
+        "dropbox",
+        "--set",
+        "app_key=ri19r0wyojfljoo",
+        "--set",
+        "app_secret=a5lqsaj08xui6d3zz",
+        "--no-check",
+    ]);
+    cmd.env("INTEGRATE_DROPBOX_ENDPOINT", "http://127.0.0.1:8443");
+    let out = sandbox.run_with(cmd);
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(
+        out.stderr
+            .contains("endpoint: $INTEGRATE_DROPBOX_ENDPOINT (from environment, not saved)"),
+        "{}",
+        out.stderr
+    );
+    let text = sandbox.read_config();
+    assert!(text.contains("ri19r0wyojfljoo"), "{text}");
+    assert!(
+        !text.contains("endpoint"),
+        "an environment value was saved:\n{text}"
+    );
+    // `export` therefore never carries it into the portal file; with --from-env it is saved.
+    let mut cmd = sandbox.command(&["add", "dropbox", "--from-env", "--no-check", "--yes"]);
+    cmd.env("INTEGRATE_DROPBOX_ENDPOINT", "http://127.0.0.1:8443");
+    let out = sandbox.run_with(cmd);
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(
+        sandbox
+            .read_config()
+            .contains("endpoint = \"http://127.0.0.1:8443\""),
+        "{}",
+        sandbox.read_config()
+    );
+}
+
+#[test]
+fn add_unreachable_check_is_not_saved_and_is_not_blamed_on_the_values() {
+    let sandbox = Sandbox::new();
+    let endpoint = format!(
+        "endpoint=http://127.0.0.1:{}",
+        crate::support::closed_port()
+    );
+    let out = sandbox.run(&[
+        "add",
+        "telegram",
+        "--set",
+        &format!("bot_token={TOKEN}"),
+        "--set",
+        "bot_name=PortalNotifyBot",
+        "--set",
+        &endpoint,
+    ]);
+    assert_eq!(out.code, 3, "{}", out.all());
+    assert!(
+        out.stderr.contains("could not be judged") && !out.stderr.contains("Fix the values"),
+        "{}",
+        out.stderr
+    );
+    assert!(!sandbox.config.exists());
+}
+
+#[test]
+fn add_says_the_next_step_after_saving() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config("[portal]\nkind = \"docspace\"\n");
+    let out = sandbox.run(&[
+        "add",
+        "zotero",
+        "--set",
+        "api_key=P9NiFoyLeZu2bZNvvuQPDWsd",
+        "--no-check",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(
+        out.stderr.contains("Next: `integrate check zotero`"),
+        "{}",
+        out.stderr
+    );
+}

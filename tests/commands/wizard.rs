@@ -202,3 +202,204 @@ fn wizard_ctrl_c_at_a_hidden_prompt_gives_back_echo() {
     assert!(!stty.contains("-echo "), "echo is still off: {stty}");
     assert!(!sandbox.config.exists());
 }
+
+/// The telegram fake on a runtime of its own, so it keeps serving while the test blocks on
+/// the terminal.
+fn telegram_fake() -> (tokio::runtime::Runtime, crate::fakes::Fake) {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let fake = runtime.block_on(crate::fakes::telegram::start());
+    (runtime, fake)
+}
+
+/// Types the token and the bot name at their prompts.
+fn type_telegram(p: &mut expectrl::session::OsSession, token: &str) {
+    wait_prompt(p, "Bot token");
+    type_text(p, token);
+    p.send("\r").unwrap();
+    wait_prompt(p, "Bot username");
+    type_text(p, "PortalNotifyBot");
+    p.send("\r").unwrap();
+}
+
+const DOWN: &str = "\x1b[B";
+
+#[test]
+fn wizard_rejected_check_offers_to_edit_a_field_and_keeps_the_rest() {
+    let (_runtime, fake) = telegram_fake();
+    let sandbox = Sandbox::new();
+    let endpoint = format!("endpoint={}", fake.endpoint);
+    let mut p = spawn(&sandbox, &["add", "telegram", "--set", &endpoint]);
+    type_telegram(&mut p, crate::fakes::telegram::OTHER_TOKEN);
+    p.expect("The check ended `rejected`").unwrap();
+    p.expect("What now?").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    p.send("\r").unwrap(); // the default: edit a field
+    p.expect("Which field?").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    p.send("\r").unwrap(); // bot_token, the first
+    let prompt = wait_prompt(&mut p, "Bot token");
+    assert!(prompt.contains("Enter keeps ****"), "{prompt:?}");
+    type_text(&mut p, TOKEN);
+    p.send("\r").unwrap();
+    p.expect("Saved telegram").unwrap();
+    p.expect("Next: `integrate check telegram`").unwrap();
+    p.expect(Eof).unwrap();
+    let text = sandbox.read_config();
+    // The name typed before the failed check was kept, not asked again.
+    assert!(
+        text.contains(TOKEN)
+            && text.contains("bot_name = \"PortalNotifyBot\"")
+            && text.contains(&fake.endpoint),
+        "{text}"
+    );
+}
+
+#[test]
+fn wizard_unreachable_check_could_not_be_judged_and_can_be_saved_anyway() {
+    let sandbox = Sandbox::new();
+    let endpoint = format!(
+        "endpoint=http://127.0.0.1:{}",
+        crate::support::closed_port()
+    );
+    let mut p = spawn(&sandbox, &["add", "telegram", "--set", &endpoint]);
+    type_telegram(&mut p, TOKEN);
+    let seen = p.expect("What now?").unwrap();
+    let before = String::from_utf8_lossy(seen.before()).to_string();
+    assert!(before.contains("could not be judged"), "{before}");
+    assert!(
+        !before.to_lowercase().contains("fix the values"),
+        "{before}"
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    // The default is "check again"; two down is "save anyway".
+    p.send(DOWN).unwrap();
+    p.send(DOWN).unwrap();
+    p.send("\r").unwrap();
+    p.expect("Saved telegram").unwrap();
+    p.expect(Eof).unwrap();
+    let status = p.get_process().wait().unwrap();
+    assert!(format!("{status:?}").contains("3"), "{status:?}");
+    assert!(sandbox.read_config().contains(TOKEN));
+}
+
+#[test]
+fn wizard_quit_after_a_failed_check_saves_nothing() {
+    let (_runtime, fake) = telegram_fake();
+    let sandbox = Sandbox::new();
+    let endpoint = format!("endpoint={}", fake.endpoint);
+    let mut p = spawn(&sandbox, &["add", "telegram", "--set", &endpoint]);
+    type_telegram(&mut p, crate::fakes::telegram::OTHER_TOKEN);
+    p.expect("What now?").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    p.send(DOWN).unwrap();
+    p.send(DOWN).unwrap();
+    p.send("\r").unwrap(); // from "edit a field", two down: quit
+    p.expect("Nothing was saved").unwrap();
+    p.expect(Eof).unwrap();
+    assert!(!sandbox.config.exists(), "{}", sandbox.read_config());
+}
+
+#[test]
+fn wizard_asks_what_s3_compatible_storage_needs_and_states_each_shape_first() {
+    let sandbox = Sandbox::new();
+    let mut p = spawn(&sandbox, &["add", "s3", "--no-check"]);
+    let seen = p.expect(Regex(r"S3 accesskey[^\r\n]*: ")).unwrap();
+    let before = String::from_utf8_lossy(seen.before()).to_string();
+    assert!(
+        before.contains("Expected: usually 20 characters (digits and capital letters), e.g. AKIAIOSFODNN7EXAMPLE"),
+        "{before}"
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    type_text(&mut p, "AKIAIOSFODNN7EXAMPLE");
+    p.send("\r").unwrap();
+    let seen = p.expect(Regex(r"S3 secret access key[^\r\n]*: ")).unwrap();
+    let before = String::from_utf8_lossy(seen.before()).to_string();
+    assert!(before.contains("usually 40 characters"), "{before}");
+    assert!(
+        !before.contains("EXAMPLEKEY"),
+        "a secret's example is not shown: {before}"
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    type_text(&mut p, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    p.send("\r").unwrap();
+    let seen = p.expect(Regex(r"Endpoint[^\r\n]*: ")).unwrap();
+    let before = String::from_utf8_lossy(seen.before()).to_string();
+    assert!(before.contains("S3-compatible"), "{before}");
+    std::thread::sleep(Duration::from_millis(150));
+    type_text(&mut p, "https://s3.example.internal:9000");
+    p.send("\r").unwrap();
+    wait_prompt(&mut p, "Region");
+    p.send("\r").unwrap();
+    wait_prompt(&mut p, "Bucket");
+    type_text(&mut p, "portal-backup");
+    p.send("\r").unwrap();
+    p.expect("Force path-style URLs [y/N]").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    p.send("y").unwrap();
+    wait_prompt(&mut p, "Session token");
+    p.send("\r").unwrap();
+    p.expect("Saved s3").unwrap();
+    p.expect("integrate export").unwrap();
+    p.expect(Eof).unwrap();
+    let text = sandbox.read_config();
+    assert!(
+        text.contains("endpoint = \"https://s3.example.internal:9000\"")
+            && text.contains("path_style = true")
+            && text.contains("bucket = \"portal-backup\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn wizard_shows_environment_values_as_used_and_not_saved() {
+    let sandbox = Sandbox::new();
+    let std_cmd = sandbox.command(&["add", "telegram", "--no-check"]);
+    let mut cmd = Command::new(std_cmd.get_program());
+    cmd.args(std_cmd.get_args());
+    for (key, value) in std_cmd.get_envs() {
+        match value {
+            Some(v) => cmd.env(key, v),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd.env("TERM", "xterm-256color")
+        .env("INTEGRATE_TELEGRAM_BOT_NAME", "PortalNotifyBot");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    wait_prompt(&mut p, "Bot token");
+    type_text(&mut p, TOKEN);
+    p.send("\r").unwrap();
+    let seen = p.expect(Regex(r"Bot username[^\r\n]*: ")).unwrap();
+    let before = String::from_utf8_lossy(seen.before()).to_string();
+    assert!(
+        before.contains("from environment, not saved")
+            && before.contains("$INTEGRATE_TELEGRAM_BOT_NAME"),
+        "{before}"
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    p.send("\r").unwrap(); // keep using it
+    p.expect("Saved telegram").unwrap();
+    p.expect(Eof).unwrap();
+    let text = sandbox.read_config();
+    assert!(text.contains(TOKEN) && !text.contains("bot_name"), "{text}");
+}
+
+#[test]
+fn remove_asks_on_a_terminal_and_no_keeps_the_file() {
+    let sandbox = Sandbox::new();
+    let original =
+        format!("[providers.telegram]\nbot_token = \"{TOKEN}\"\nbot_name = \"PortalNotifyBot\"\n");
+    sandbox.write_config(&original);
+    let mut p = spawn(&sandbox, &["remove", "telegram"]);
+    p.expect("Remove telegram and its keys from").unwrap();
+    p.expect("[y/N]").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    p.send("n").unwrap();
+    p.expect("Nothing was removed").unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(sandbox.read_config(), original);
+    let mut p = spawn(&sandbox, &["remove", "telegram", "--yes"]);
+    p.expect("Removed telegram").unwrap();
+    p.expect(Eof).unwrap();
+    assert!(!sandbox.read_config().contains("telegram"));
+}

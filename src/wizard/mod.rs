@@ -1,9 +1,15 @@
 //! The interactive part of `integrate add`: the guide, then one prompt per field, driven only
-//! by the catalog schema (no per-provider code). Secrets are typed hidden, each value is checked
-//! as it is entered and asked again when wrong, and current values are offered when
-//! reconfiguring. Ctrl-C ends the program with nothing written and the cursor restored.
+//! by the catalog schema (no per-provider code). Each prompt says what the value looks like
+//! before it is typed ([`shape`]); secrets are typed hidden, each value is checked as it is
+//! entered and asked again when wrong, and current values are offered when reconfiguring (a
+//! value from the environment is used, not saved, and says so). After a failing live check,
+//! [`recover`] offers to check again, edit a field, save anyway or quit. Ctrl-C ends the
+//! program with nothing written and the cursor restored.
 
-use std::collections::BTreeMap;
+pub mod recover;
+pub mod shape;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{Result, anyhow};
 use console::Term;
@@ -53,41 +59,160 @@ fn interrupted(err: dialoguer::Error) -> anyhow::Error {
     }
 }
 
-/// Asks for every field that `given` does not already hold.
+/// What the user has so far: current values (file, keyring or environment) and which of them
+/// come from the environment (used for the check, never saved unless typed again).
+pub struct Known<'a> {
+    pub current: &'a BTreeMap<String, String>,
+    pub from_env: &'a BTreeSet<String>,
+}
+
+/// Asks for every field that `given` does not already hold: required fields first, then the
+/// `endpoint` when the provider's file says a real setup may need one, then optional fields.
 pub fn prompt_fields(
     provider: &Provider,
     lang: Lang,
-    current: &BTreeMap<String, String>,
+    known: &Known<'_>,
     given: &BTreeMap<String, String>,
 ) -> Result<BTreeMap<String, String>> {
     let term = Term::stderr();
     let mut answers = BTreeMap::new();
-    let fields = provider
-        .fields
-        .iter()
-        .filter(|f| f.required)
-        .chain(provider.fields.iter().filter(|f| !f.required));
-    for field in fields {
-        if given.contains_key(&field.name) {
-            continue;
+    let required = provider.fields.iter().filter(|f| f.required);
+    let optional = provider.fields.iter().filter(|f| !f.required);
+    for field in required {
+        if !given.contains_key(&field.name) {
+            ask_field(provider, field, lang, known, &term, &mut answers)?;
         }
-        let _ = term.write_line(&format!(
-            "\n{} {}",
-            paint(output::BOLD, field.label.get(lang)),
-            paint(DIM, &format!("({})", field.name))
-        ));
-        let _ = term.write_line(&paint(DIM, field.help.get(lang)));
-        if let Some(value) = prompt_one(provider, field, lang, current.get(&field.name), &term)? {
-            // Enter on a current value keeps it: that is not a change to confirm.
-            if current.get(&field.name) != Some(&value) {
-                answers.insert(field.name.clone(), value);
-            }
+    }
+    if provider.endpoint_prompt.is_some() && !given.contains_key("endpoint") {
+        ask_endpoint(provider, lang, known, &term, &mut answers)?;
+    }
+    for field in optional {
+        if !given.contains_key(&field.name) {
+            ask_field(provider, field, lang, known, &term, &mut answers)?;
         }
     }
     Ok(answers)
 }
 
-fn prompt_one(
+/// The heading, help and expected shape of one field, then its prompt. Enter on a current
+/// value keeps it: that is not an answer (nor, for an environment value, a value to save).
+fn ask_field(
+    provider: &Provider,
+    field: &Field,
+    lang: Lang,
+    known: &Known<'_>,
+    term: &Term,
+    answers: &mut BTreeMap<String, String>,
+) -> Result<()> {
+    heading(
+        term,
+        field.label.get(lang),
+        &field.name,
+        field.help.get(lang),
+    );
+    let _ = term.write_line(&paint(DIM, &shape::expected(field, lang)));
+    let current = known.current.get(&field.name);
+    if current.is_some() && known.from_env.contains(&field.name) {
+        let _ = term.write_line(&env_note(provider, &field.name, lang));
+    }
+    if let Some(value) = prompt_one(provider, field, lang, current, term)?
+        && current != Some(&value)
+    {
+        answers.insert(field.name.clone(), value);
+    }
+    Ok(())
+}
+
+fn heading(term: &Term, label: &str, name: &str, help: &str) {
+    let _ = term.write_line(&format!(
+        "\n{} {}",
+        paint(output::BOLD, label),
+        paint(DIM, &format!("({name})"))
+    ));
+    let _ = term.write_line(&paint(DIM, help));
+}
+
+/// "Current value: from the environment ($INTEGRATE_…), not saved; Enter keeps using it."
+pub fn env_note(provider: &Provider, field: &str, lang: Lang) -> String {
+    paint(
+        DIM,
+        &format!(
+            "{} ${}{}",
+            lang.pick(
+                "Current value: from environment, not saved:",
+                "Valeur actuelle\u{a0}: de l'environnement, non enregistrée\u{a0}:"
+            ),
+            provider.env_var(field),
+            lang.pick(
+                ". Enter keeps using it; a value typed here is saved.",
+                ". Entrée la garde\u{a0}; une valeur saisie ici est enregistrée."
+            )
+        ),
+    )
+}
+
+/// `endpoint`, for providers whose real setups may need one (S3-compatible storage): a base
+/// URL, checked as typed; Enter keeps the provider's own origin.
+pub fn ask_endpoint(
+    provider: &Provider,
+    lang: Lang,
+    known: &Known<'_>,
+    term: &Term,
+    answers: &mut BTreeMap<String, String>,
+) -> Result<()> {
+    let help = provider
+        .endpoint_prompt
+        .as_ref()
+        .map(|t| t.get(lang))
+        .unwrap_or_default();
+    heading(term, "Endpoint", "endpoint", help);
+    let _ = term.write_line(&paint(
+        DIM,
+        lang.pick(
+            "Expected: a base URL, scheme, host and optional port only, e.g. https://s3.example.internal:9000",
+            "Attendu\u{a0}: une URL de base, schéma, hôte et port facultatif seulement, par ex. https://s3.example.internal:9000",
+        ),
+    ));
+    let current = known.current.get("endpoint");
+    if current.is_some() && known.from_env.contains("endpoint") {
+        let _ = term.write_line(&env_note(provider, "endpoint", lang));
+    }
+    if let Some(value) = prompt_endpoint(lang, current, term)?
+        && current != Some(&value)
+    {
+        answers.insert("endpoint".into(), value);
+    }
+    Ok(())
+}
+
+/// The endpoint prompt itself (also used to edit it after a failing check).
+pub fn prompt_endpoint(
+    lang: Lang,
+    current: Option<&String>,
+    term: &Term,
+) -> Result<Option<String>> {
+    let mut input = Input::<String>::new()
+        .with_prompt(format!(
+            "Endpoint{}",
+            lang.pick(" (Enter skips)", " (Entrée pour passer)")
+        ))
+        .allow_empty(true)
+        .validate_with(|input: &String| -> Result<(), String> {
+            let value = input.trim();
+            if value.is_empty() {
+                return Ok(());
+            }
+            validate::check_endpoint(value).map(|_| ())
+        });
+    if let Some(value) = current {
+        input = input.default(value.clone());
+    }
+    let value = input.interact_text_on(term).map_err(interrupted)?;
+    let value = value.trim().trim_end_matches('/').to_string();
+    Ok((!value.is_empty()).then_some(value))
+}
+
+pub fn prompt_one(
     provider: &Provider,
     field: &Field,
     lang: Lang,
