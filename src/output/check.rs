@@ -134,9 +134,11 @@ impl Progress {
             Event::Finished(result) => {
                 if let Some(bar) = bars.get(&result.provider) {
                     bar.finish_and_clear();
-                    let _ = self.multi.println(crate::redact::scrub_styled(
-                        text_lines(result, self.verbose).trim_end(),
-                    ));
+                    let _ = self
+                        .multi
+                        .println(super::for_stderr(&crate::redact::scrub_styled(
+                            text_lines(result, self.verbose).trim_end(),
+                        )));
                 }
             }
         }

@@ -39,6 +39,8 @@ pub fn init_logging(verbose: u8) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(|| RedactingWriter)
+        // A log sent to a file, or with --color never / NO_COLOR, carries no escape codes.
+        .with_ansi(super::stderr_colors())
         .with_target(verbose >= 3)
         .without_time()
         .try_init();

@@ -45,7 +45,30 @@ pub fn init(color: ColorWhen, quiet: bool, verbose: u8) {
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
     choice.write_global();
+    // The prompts (console, dialoguer) decide on their own: tell them what was decided here.
+    console::set_colors_enabled(stdout_colors());
+    console::set_colors_enabled_stderr(stderr_colors());
     let _ = SETTINGS.set(Settings { quiet, verbose });
+}
+
+/// Whether colour reaches stdout: `--color`, `NO_COLOR`, `CLICOLOR_FORCE`, and a terminal.
+pub fn stdout_colors() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
+/// Whether colour reaches stderr, by the same rules.
+pub fn stderr_colors() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
+}
+
+/// Text for stderr through a writer that is not anstream's (the progress lines, the prompts'
+/// terminal): its colours removed where colour is off, so `--color never` reaches every line.
+pub fn for_stderr(text: &str) -> String {
+    if stderr_colors() {
+        text.to_string()
+    } else {
+        anstream::adapter::strip_str(text).to_string()
+    }
 }
 
 fn settings() -> Settings {

@@ -110,10 +110,10 @@ fn ask_field(
         &field.name,
         field.help.get(lang),
     );
-    let _ = term.write_line(&paint(DIM, &shape::expected(field, lang)));
+    say(term, &paint(DIM, &shape::expected(field, lang)));
     let current = known.current.get(&field.name);
     if current.is_some() && known.from_env.contains(&field.name) {
-        let _ = term.write_line(&env_note(provider, &field.name, lang));
+        say(term, &env_note(provider, &field.name, lang));
     }
     if let Some(value) = prompt_one(provider, field, lang, current, term)?
         && current != Some(&value)
@@ -123,13 +123,21 @@ fn ask_field(
     Ok(())
 }
 
+/// One line for the person at the terminal, in colour only where colour is on.
+fn say(term: &Term, text: &str) {
+    let _ = term.write_line(&output::for_stderr(text));
+}
+
 fn heading(term: &Term, label: &str, name: &str, help: &str) {
-    let _ = term.write_line(&format!(
-        "\n{} {}",
-        paint(output::BOLD, label),
-        paint(DIM, &format!("({name})"))
-    ));
-    let _ = term.write_line(&paint(DIM, help));
+    say(
+        term,
+        &format!(
+            "\n{} {}",
+            paint(output::BOLD, label),
+            paint(DIM, &format!("({name})"))
+        ),
+    );
+    say(term, &paint(DIM, help));
 }
 
 /// "Current value: from the environment ($INTEGRATE_…), not saved; Enter keeps using it."
@@ -166,7 +174,7 @@ pub fn ask_endpoint(
         .map(|t| t.get(lang))
         .unwrap_or_default();
     heading(term, "Endpoint", "endpoint", help);
-    let _ = term.write_line(&paint(
+    say(term, &paint(
         DIM,
         lang.pick(
             "Expected: a base URL, scheme, host and optional port only, e.g. https://s3.example.internal:9000",
@@ -175,7 +183,7 @@ pub fn ask_endpoint(
     ));
     let current = known.current.get("endpoint");
     if current.is_some() && known.from_env.contains("endpoint") {
-        let _ = term.write_line(&env_note(provider, "endpoint", lang));
+        say(term, &env_note(provider, "endpoint", lang));
     }
     if let Some(value) = prompt_endpoint(lang, current, term)?
         && current != Some(&value)

@@ -51,7 +51,7 @@ pub fn after_failed_check(
             )
         )
     };
-    let _ = term.write_line(&format!("\n{}", paint(BOLD, &explanation)));
+    super::say(&term, &format!("\n{}", paint(BOLD, &explanation)));
     let items = [
         lang.pick("Check again", "Vérifier à nouveau"),
         lang.pick(
@@ -117,11 +117,11 @@ fn edit_field(
     let current = values.get(name).cloned();
     let answer = match provider.field(name) {
         Some(field) => {
-            let _ = term.write_line(&output::paint(output::DIM, field.help.get(lang)));
-            let _ = term.write_line(&output::paint(
-                output::DIM,
-                &super::shape::expected(field, lang),
-            ));
+            super::say(term, &output::paint(output::DIM, field.help.get(lang)));
+            super::say(
+                term,
+                &output::paint(output::DIM, &super::shape::expected(field, lang)),
+            );
             prompt_one(provider, field, lang, current.as_ref(), term)?
         }
         None => prompt_endpoint(lang, current.as_ref(), term)?,

@@ -5,6 +5,7 @@
 
 mod add;
 mod check;
+mod color;
 mod completions;
 mod config;
 mod doctor;

@@ -10,7 +10,7 @@ use crate::support::Sandbox;
 
 const TOKEN: &str = crate::fakes::telegram::TOKEN;
 
-fn spawn(sandbox: &Sandbox, args: &[&str]) -> expectrl::session::OsSession {
+pub fn spawn(sandbox: &Sandbox, args: &[&str]) -> expectrl::session::OsSession {
     let std_cmd = sandbox.command(args);
     let mut cmd = Command::new(std_cmd.get_program());
     cmd.args(std_cmd.get_args());
