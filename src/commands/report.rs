@@ -41,7 +41,13 @@ pub fn exec(app: &App, args: ReportArgs) -> Result<ExitStatus> {
         portal_files: &args.portal_file,
     };
     let run = app.block_on(session::run(&setup, &config, &selected))??;
-    let facts = report::facts(&config, &selected, app.lang, app.global.ca_file.as_deref());
+    let facts = report::facts(
+        &config,
+        &selected,
+        app.lang,
+        app.global.ca_file.as_deref(),
+        &run.portal_files,
+    );
     let text = match app.global.format {
         Format::Json => {
             let mut doc = facts;

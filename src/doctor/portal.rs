@@ -49,22 +49,28 @@ pub struct PortalContext {
     pub unreadable: Vec<String>,
     /// Files read that are not valid portal files, with where and why.
     pub invalid: Vec<String>,
+    /// Where integrate looked: the files given, or every installed location.
+    pub searched: Vec<PathBuf>,
 }
 
 impl PortalContext {
     /// Reads the portal files given, or the installed ones that exist. A `.json` file is
     /// DocSpace's `autofac.consumers.json`; anything else Workspace's `web.consumers.config`.
     pub fn load(portal: Portal, config_path: &Path, paths: &[PathBuf]) -> PortalContext {
-        let candidates: Vec<PathBuf> = if paths.is_empty() {
+        let searched: Vec<PathBuf> = if paths.is_empty() {
             [Generation::Workspace, Generation::Docspace]
                 .into_iter()
                 .flat_map(portal::default_paths)
                 .map(PathBuf::from)
-                .filter(|p| p.exists())
                 .collect()
         } else {
             paths.to_vec()
         };
+        let candidates: Vec<PathBuf> = searched
+            .iter()
+            .filter(|p| !paths.is_empty() || p.exists())
+            .cloned()
+            .collect();
         let mut files = Vec::new();
         let mut unreadable = Vec::new();
         let mut invalid = Vec::new();
@@ -96,6 +102,7 @@ impl PortalContext {
             files,
             unreadable,
             invalid,
+            searched,
         }
     }
 }

@@ -16,6 +16,17 @@ use crate::config::{ConfigFile, ResolvedProvider, resolve};
 pub struct Run {
     pub diagnoses: Vec<Diagnosis>,
     pub global: Vec<Finding>,
+    pub portal_files: PortalFiles,
+}
+
+/// The portal files the run compared with, and where it looked: a report must say when it
+/// found none, so that "no finding" is not read as "the portal file is fine".
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PortalFiles {
+    pub found: Vec<String>,
+    pub searched: Vec<String>,
+    /// Files that could not be read or are not valid portal files, with why.
+    pub unreadable: Vec<String>,
 }
 
 /// Where to look and how long to wait.
@@ -44,8 +55,22 @@ pub async fn run(
         portal: &ctx,
     };
     let diagnoses = diagnose_all(&options, selected).await;
+    let portal_files = PortalFiles {
+        found: ctx
+            .files
+            .iter()
+            .map(|f| f.path.display().to_string())
+            .collect(),
+        searched: ctx
+            .searched
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        unreadable: ctx.unreadable.iter().chain(&ctx.invalid).cloned().collect(),
+    };
     Ok(Run {
         diagnoses,
         global: portal::global(&ctx),
+        portal_files,
     })
 }

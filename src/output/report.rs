@@ -1,6 +1,8 @@
-//! The support report as markdown: a few lines a person reads first (version, OS, locale),
-//! the environment, the masked configuration as one table per provider, and the doctor text
-//! with every layer. Built from the same JSON facts that `report --format json` prints.
+//! The support report as markdown: the verdict first (one row per provider: status and the
+//! one-line cause), then a few lines a person reads next (version, OS, locale), the
+//! environment, the masked configuration as one table per provider, the portal files compared
+//! with (or where none was found), and the doctor text with every layer. Built from the same
+//! JSON facts that `report --format json` prints.
 
 use std::path::Path;
 
@@ -8,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::config::provider_values;
 use crate::config::{ConfigFile, ResolvedProvider, resolve};
+use crate::doctor::session::PortalFiles;
 use crate::doctor::{Diagnosis, Finding, system};
 use crate::lang::Lang;
 
@@ -21,6 +24,7 @@ pub fn markdown(facts: &Value, diagnoses: &[Diagnosis], global: &[Finding]) -> S
     let os = &facts["os"];
     let config = &facts["config"];
     let mut out = String::from("# integrate support report\n\n");
+    out.push_str(&verdict(diagnoses, global));
     out.push_str(&format!("- integrate {}\n", s(&facts["tool"]["version"])));
     out.push_str(&format!(
         "- OS: {} {} ({}), kernel {}\n",
@@ -86,9 +90,63 @@ pub fn markdown(facts: &Value, diagnoses: &[Diagnosis], global: &[Finding]) -> S
             out.push_str(&format!("| {} | (missing) | |\n", s(missing)));
         }
     }
+    out.push_str(&portal_files(&facts["portal_files"]));
     out.push_str("\n## Doctor (every layer, with timings)\n\n```text\n");
     out.push_str(&super::doctor::text(diagnoses, global, true));
     out.push_str("```\n");
+    out
+}
+
+/// The opening table: each provider's status, reason and one-line cause, then the verdict.
+fn verdict(diagnoses: &[Diagnosis], global: &[Finding]) -> String {
+    let mut out = String::from("## Verdict\n\n");
+    if diagnoses.is_empty() {
+        out.push_str("No provider is configured here.\n\n");
+        return out;
+    }
+    out.push_str("| provider | status | cause |\n|---|---|---|\n");
+    for d in diagnoses {
+        let cause = d.message.lines().next().unwrap_or("").replace('|', "\\|");
+        out.push_str(&format!(
+            "| {} | {} (`{}`) | {cause} |\n",
+            d.provider,
+            d.status,
+            super::ci::reason_code(d.reason)
+        ));
+    }
+    let summary = super::doctor::summary(diagnoses, global);
+    out.push_str(&format!("\n{}\n\n", anstream::adapter::strip_str(&summary)));
+    out
+}
+
+/// The portal files compared with, or, when none was found, where integrate looked.
+fn portal_files(files: &Value) -> String {
+    let list = |key: &str| -> Vec<String> {
+        files[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let mut out = String::from("\n## Portal files\n\n");
+    let found = list("found");
+    if found.is_empty() {
+        out.push_str("No portal file was found, so nothing was compared with the portal's own keys. integrate looked in:\n\n");
+        for path in list("searched") {
+            out.push_str(&format!("- {path}\n"));
+        }
+        out.push_str(
+            "\nGive the file with `--portal-file PATH` if the portal is installed elsewhere.\n",
+        );
+    } else {
+        for path in found {
+            out.push_str(&format!("- compared with {path}\n"));
+        }
+    }
+    for problem in list("unreadable") {
+        out.push_str(&format!("- not used: {problem}\n"));
+    }
     out
 }
 
@@ -98,6 +156,7 @@ pub fn facts(
     selected: &[ResolvedProvider],
     lang: Lang,
     ca_file: Option<&Path>,
+    portal_files: &PortalFiles,
 ) -> Value {
     // A bad [portal] table is itself a finding for support, not a reason to print nothing.
     let portal = match resolve::portal(config) {
@@ -128,5 +187,6 @@ pub fn facts(
             "portal": portal,
             "providers": providers,
         },
+        "portal_files": portal_files,
     }))
 }

@@ -188,3 +188,54 @@ fn report_hides_proxy_credentials_and_env_values() {
         ],
     );
 }
+
+#[test]
+fn report_opens_with_a_verdict_table_and_says_where_it_looked_for_portal_files() {
+    let sandbox = Sandbox::new();
+    sandbox.set_provider(
+        "telegram",
+        &[
+            (
+                "bot_token",
+                "7712345678:AAF3kq9VvQz8xYw2LmN4pR6sT0uBcDeFgHi".into(),
+            ),
+            ("bot_name", "PortalNotifyBot".into()),
+            ("endpoint", format!("http://127.0.0.1:{}", closed_port())),
+        ],
+    );
+    let out = sandbox.run(&["report", "--timeout", "3"]);
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(
+        out.stdout.starts_with(
+            "# integrate support report\n\n## Verdict\n\n| provider | status | cause |\n|---|---|---|\n| telegram | unreachable (`connect`) | tcp: "
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("No portal file was found")
+            && out
+                .stdout
+                .contains("- /var/www/onlyoffice/WebStudio/web.consumers.config")
+            && out
+                .stdout
+                .contains("- /app/onlyoffice/config/autofac.consumers.json")
+            && out.stdout.contains("--portal-file"),
+        "{}",
+        out.stdout
+    );
+    // With a portal file, the report names it instead.
+    let file = super::copy_fixture(&sandbox, "web.consumers.new.config", "portal");
+    let out = sandbox.run(&[
+        "report",
+        "--timeout",
+        "3",
+        "--portal-file",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let doc = out.json();
+    assert_eq!(doc["portal_files"]["found"][0], file.to_str().unwrap());
+    assert_eq!(doc["portal_files"]["searched"][0], file.to_str().unwrap());
+}
