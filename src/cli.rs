@@ -70,16 +70,19 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List every provider, what it enables in the portal, and whether it is configured here
-    #[command(visible_alias = "list")]
+    #[command(visible_alias = "list", after_help = examples::PROVIDERS)]
     Providers,
     /// Show a provider's setup steps, with the portal's redirect URI filled in
+    #[command(after_help = examples::GUIDE)]
     Guide {
         /// Provider id or alias (see `integrate providers`)
         id: String,
     },
     /// Set up a provider: guided on a terminal, or from --set/--from-env without one
+    #[command(after_help = examples::ADD)]
     Add(AddArgs),
     /// Remove a provider from the config (and its keyring entries); asks first on a terminal
+    #[command(after_help = examples::REMOVE)]
     Remove {
         /// Provider id or alias
         id: String,
@@ -88,17 +91,28 @@ pub enum Command {
         yes: bool,
     },
     /// Enable a configured provider
-    Enable { id: String },
+    #[command(after_help = examples::ENABLE)]
+    Enable {
+        /// Provider id or alias
+        id: String,
+    },
     /// Disable a provider without removing its keys
-    Disable { id: String },
+    #[command(after_help = examples::DISABLE)]
+    Disable {
+        /// Provider id or alias
+        id: String,
+    },
     /// Show the config file's path, or its content with secrets masked
+    #[command(after_help = examples::CONFIG)]
     Config {
         #[command(subcommand)]
         action: ConfigAction,
     },
     /// Run the live connectivity checks (all configured and enabled providers by default)
+    #[command(after_help = examples::CHECK)]
     Check(CheckArgs),
     /// Print a shell completion script
+    #[command(after_help = examples::COMPLETIONS)]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -107,24 +121,32 @@ pub enum Command {
     #[command(hide = true)]
     Man,
     /// Write the configured keys into the portal's own config file(s)
+    #[command(after_help = examples::EXPORT)]
     Export(ExportArgs),
     /// Read the keys from a portal config file into the integrate config
+    #[command(after_help = examples::IMPORT)]
     Import(ImportArgs),
     /// Send the configured keys to a running DocSpace (settings/authservice API)
+    #[command(after_help = examples::PUSH)]
     Push(PushArgs),
     /// Read which services a running DocSpace has set, and which are locked
+    #[command(after_help = examples::PULL)]
     Pull(PullArgs),
     /// Diagnose each provider layer by layer: DNS, TCP, TLS, proxy, HTTP, clock, then the check
+    #[command(after_help = examples::DOCTOR)]
     Doctor(DoctorArgs),
     /// Write a support bundle (version, OS, masked config, doctor results) safe to share
+    #[command(after_help = examples::REPORT)]
     Report(ReportArgs),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
     /// Print the config file path
+    #[command(after_help = examples::CONFIG_PATH)]
     Path,
     /// Print every configured field, secrets masked, and where each value comes from
+    #[command(after_help = examples::CONFIG_SHOW)]
     Show,
 }
 
@@ -252,4 +274,65 @@ pub fn parse_timeout(text: &str) -> Result<Duration, String> {
         ));
     }
     Ok(Duration::from_secs_f64(secs))
+}
+
+/// The examples each subcommand's `--help` ends with. Every line is a real invocation:
+/// `tests/commands/help.rs` parses each one with this very parser.
+mod examples {
+    pub const PROVIDERS: &str = "Examples:
+  integrate providers
+  integrate providers --format json
+  integrate list --lang fr";
+    pub const GUIDE: &str = "Examples:
+  integrate guide telegram
+  integrate guide dropbox --lang fr";
+    pub const ADD: &str = "Examples:
+  integrate add telegram                       # guided, on a terminal
+  integrate add zotero --set api_key=- < key.txt
+  integrate add s3 --from-env --secrets keyring  # INTEGRATE_S3_* variables";
+    pub const REMOVE: &str = "Examples:
+  integrate remove dropbox
+  integrate remove dropbox --yes               # in a script: no question";
+    pub const ENABLE: &str = "Examples:
+  integrate enable dropbox
+  integrate enable s3 --config /etc/integrate/integrate.toml";
+    pub const DISABLE: &str = "Examples:
+  integrate disable yahoo
+  integrate disable yahoo --config /etc/integrate/integrate.toml";
+    pub const CONFIG: &str = "Examples:
+  integrate config path
+  integrate config show
+  integrate config show --format json";
+    pub const CONFIG_PATH: &str = "Examples:
+  integrate config path
+  integrate config path --config ./portal.toml";
+    pub const CONFIG_SHOW: &str = "Examples:
+  integrate config show
+  integrate config show --format json";
+    pub const CHECK: &str = "Examples:
+  integrate check                              # every configured, enabled provider
+  integrate check telegram twilio --timeout 20
+  integrate check --format junit --output integrate.xml";
+    pub const COMPLETIONS: &str = "Examples:
+  integrate completions bash > ~/.local/share/bash-completion/completions/integrate
+  integrate completions zsh > ~/.zfunc/_integrate";
+    pub const EXPORT: &str = "Examples:
+  integrate export workspace --dry-run
+  integrate export docspace --path /app/onlyoffice/config/autofac.consumers.json";
+    pub const IMPORT: &str = "Examples:
+  integrate import workspace /var/www/onlyoffice/WebStudio/web.consumers.config
+  integrate import docspace autofac.consumers.json --secrets keyring";
+    pub const PUSH: &str = "Examples:
+  integrate push https://docspace.example.com  # token in $INTEGRATE_DOCSPACE_TOKEN
+  integrate push https://docspace.example.com --only google --token-stdin < token.txt";
+    pub const PULL: &str = "Examples:
+  integrate pull https://docspace.example.com
+  integrate pull https://docspace.example.com --format json";
+    pub const DOCTOR: &str = "Examples:
+  integrate doctor
+  integrate doctor s3 --portal-file /app/onlyoffice/config/autofac.consumers.json
+  integrate doctor --format junit > doctor.xml";
+    pub const REPORT: &str = "Examples:
+  integrate report --output ticket.md
+  integrate report --format json --output report.json";
 }

@@ -10,6 +10,7 @@ mod completions;
 mod config;
 mod doctor;
 mod export;
+mod help;
 mod import;
 mod keyring;
 mod prometheus;
