@@ -36,7 +36,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_needs_command" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_needs_command" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_needs_command" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_needs_command" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_needs_command" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_needs_command" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -71,7 +71,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand providers" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand providers" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand providers" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -87,7 +87,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand list" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand list" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand list" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand list" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand list" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand list" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -103,7 +103,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand guide" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand guide" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand guide" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -127,7 +127,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand add" -l from-env -d 
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l no-check -d 'Save without running the live check'
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l force -d 'Save even when the live check fails'
 complete -c integrate -n "__fish_integrate_using_subcommand add" -s y -l yes -d 'Replace an existing configuration without asking'
-complete -c integrate -n "__fish_integrate_using_subcommand add" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand add" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand add" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand add" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -144,7 +144,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand remove" -l lang -d '
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -s y -l yes -d 'Remove without asking'
-complete -c integrate -n "__fish_integrate_using_subcommand remove" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand remove" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -160,7 +160,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand enable" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand enable" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand enable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -176,7 +176,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand disable" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand disable" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand disable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -192,7 +192,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -211,7 +211,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -227,7 +227,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -248,7 +248,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand check" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand check" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand check" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -264,7 +264,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand completions" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -280,7 +280,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand man" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand man" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand man" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand man" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand man" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand man" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -298,7 +298,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand export" -l lang -d '
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand export" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand export" -l dry-run -d 'Print what would change (secrets masked) and write nothing'
-complete -c integrate -n "__fish_integrate_using_subcommand export" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand export" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand export" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand export" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -316,7 +316,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand import" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand import" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand import" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand import" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand import" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand import" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -334,7 +334,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand push" -l lang -d 'In
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand push" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand push" -l token-stdin -d 'Read the API token from stdin instead of $INTEGRATE_DOCSPACE_TOKEN'
-complete -c integrate -n "__fish_integrate_using_subcommand push" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand push" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand push" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand push" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -351,7 +351,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand pull" -l lang -d 'In
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -l token-stdin -d 'Read the API token from stdin instead of $INTEGRATE_DOCSPACE_TOKEN'
-complete -c integrate -n "__fish_integrate_using_subcommand pull" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand pull" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -369,7 +369,7 @@ never\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l lang -d 'Interface language (default from LC_ALL, LC_MESSAGES, LANG; else en)' -r -f -a "en\t''
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
-complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -389,7 +389,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand report" -l lang -d '
 fr\t''"
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l ca-file -d 'Extra trusted root certificates (PEM), for a proxy that inspects TLS' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l force -d 'Replace the --output file if it exists'
-complete -c integrate -n "__fish_integrate_using_subcommand report" -s q -l quiet -d 'Print only results and errors'
+complete -c integrate -n "__fish_integrate_using_subcommand report" -s q -l quiet -d 'Print only problems (and warnings) and the closing verdict'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -s v -l verbose -d 'More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -l no-input -d 'Never prompt (implied when stdin is not a terminal)'
 complete -c integrate -n "__fish_integrate_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -40,7 +40,7 @@ pub struct GlobalArgs {
     /// When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
-    /// Print only results and errors
+    /// Print only problems (and warnings) and the closing verdict
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// More detail; repeat for debug logs (-vv) and HTTP traces (-vvv), always redacted

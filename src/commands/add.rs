@@ -96,8 +96,14 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
         } else if !(output::stdout_is_terminal()
             && output::stderr_is_terminal()
             && !output::quiet())
+            && (!output::quiet() || result.status.is_problem())
         {
-            output::print(&render::text_lines(result, output::verbose() > 0));
+            let width = output::wrap::width(output::wrap::Stream::Stdout);
+            output::print(&render::text_lines_wrapped(
+                result,
+                output::verbose() > 0,
+                width,
+            ));
         }
         exit = ExitStatus::from_statuses([result.status]);
         if !result.status.is_problem() {
@@ -111,7 +117,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
             break;
         }
         if !app.interactive {
-            output::note(&not_saved(result.status));
+            output::note(&wrapped(&not_saved(result.status)));
             return Ok(exit);
         }
         match wizard::recover::after_failed_check(provider, result, app.lang, &mut values)? {
@@ -154,12 +160,12 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     } else {
         ""
     };
-    output::note(&format!(
+    output::verdict(&format!(
         "Saved {} to {}{place}.",
         provider.id,
         app.config_path.display()
     ));
-    output::note(&guide::next_steps(provider, &portal, app.lang));
+    output::note(&wrapped(&guide::next_steps(provider, &portal, app.lang)));
     Ok(exit)
 }
 
@@ -194,6 +200,12 @@ fn confirm_replace(app: &App, provider: &Provider) -> Result<bool> {
         ),
         true,
     )
+}
+
+/// A note for stderr, wrapped to its width with a hanging indent.
+fn wrapped(text: &str) -> String {
+    let width = output::wrap::width(output::wrap::Stream::Stderr);
+    output::wrap::hanging(text, "", "  ", width)
 }
 
 /// Why nothing was saved without a terminal. `unreachable` means no verdict, not wrong values.

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use anyhow::{Context, Result};
 
 use super::App;
-use crate::check::CheckResult;
+use crate::check::{CheckResult, Status};
 use crate::cli::{CheckArgs, Format};
 use crate::config::{self, Scope, file, resolve};
 use crate::exit::ExitStatus;
@@ -74,7 +74,11 @@ fn document(
         Format::Text => {
             let mut text = String::new();
             if !live {
-                for result in results {
+                // -q keeps only what needs attention, then the verdict.
+                let shown = results.iter().filter(|r| {
+                    !output::quiet() || r.status.is_problem() || r.status == Status::Warning
+                });
+                for result in shown {
                     text.push_str(&render::text_lines(result, output::verbose() > 0));
                 }
             }

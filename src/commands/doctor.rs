@@ -51,7 +51,11 @@ pub fn exec(app: &App, args: DoctorArgs) -> Result<ExitStatus> {
         Format::Text | Format::Prometheus => output::print(&render::text(
             &run.diagnoses,
             &run.global,
-            output::verbose() > 0,
+            render::Layout {
+                verbose: output::verbose() > 0,
+                quiet: output::quiet(),
+                width: Some(output::wrap::width(output::wrap::Stream::Stdout)),
+            },
         )),
     }
     Ok(ExitStatus::from_statuses(

@@ -33,14 +33,27 @@ pub fn status_word(status: Status) -> String {
 
 /// One result as text: a status line, then facts (with -v) and advice for problems.
 pub fn text_lines(result: &CheckResult, verbose: bool) -> String {
-    let mut out = format!(
-        "{} {:<11} {} {} {}\n",
+    lines(result, verbose, None)
+}
+
+/// [`text_lines`] wrapped to `width` columns, each part hanging under its own text.
+pub fn text_lines_wrapped(result: &CheckResult, verbose: bool, width: usize) -> String {
+    lines(result, verbose, Some(width))
+}
+
+fn lines(result: &CheckResult, verbose: bool, width: Option<usize>) -> String {
+    let fit = |label: &str, text: &str| match width {
+        Some(width) => format!("{}\n", super::wrap::item(label, text, width)),
+        None => format!("{label}{text}\n"),
+    };
+    let head = format!(
+        "{} {:<11} {} ",
         symbol(result.status),
         result.provider,
-        status_word(result.status),
-        result.message,
-        paint(DIM, &format!("({} ms)", result.elapsed_ms))
+        status_word(result.status)
     );
+    let elapsed = paint(DIM, &format!("({} ms)", result.elapsed_ms));
+    let mut out = fit(&head, &format!("{} {elapsed}", result.message));
     let detail = verbose || result.status != Status::Ok;
     if detail {
         for (key, value) in &result.facts {
@@ -48,13 +61,16 @@ pub fn text_lines(result: &CheckResult, verbose: bool) -> String {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            out.push_str(&format!("    {} {shown}\n", paint(DIM, &format!("{key}:"))));
+            out.push_str(&fit(
+                &format!("    {} ", paint(DIM, &format!("{key}:"))),
+                &shown,
+            ));
         }
     }
     if let Some(advice) = &result.advice
         && (detail || result.status != Status::Ok)
     {
-        out.push_str(&format!("    {} {advice}\n", paint(BOLD, "→")));
+        out.push_str(&fit(&format!("    {} ", paint(BOLD, "→")), advice));
     }
     out
 }

@@ -39,63 +39,81 @@ fn is_problem(d: &Diagnosis) -> bool {
     !matches!(d.status, Status::Ok | Status::Skipped)
 }
 
+/// How the text report is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// Every layer and fact, for every provider (`-v`).
+    pub verbose: bool,
+    /// Only the providers and findings that need attention, and the verdict (`-q`).
+    pub quiet: bool,
+    /// Wrap to this many columns with hanging indents; `None` keeps each item on one line.
+    pub width: Option<usize>,
+}
+
+impl Layout {
+    /// `label` then `text`, wrapped under the text's first column when a width is set.
+    fn fit(&self, label: &str, text: &str) -> String {
+        match self.width {
+            Some(width) => format!("{}\n", super::wrap::item(label, text, width)),
+            None => format!("{label}{text}\n"),
+        }
+    }
+}
+
 /// The whole text report: provider lines, their detail where needed, setup findings, verdict.
-pub fn text(diagnoses: &[Diagnosis], global: &[Finding], verbose: bool) -> String {
+pub fn text(diagnoses: &[Diagnosis], global: &[Finding], layout: Layout) -> String {
     let mut out = String::new();
-    for d in diagnoses {
-        out.push_str(&provider_text(d, verbose));
+    for d in diagnoses.iter().filter(|d| !layout.quiet || is_problem(d)) {
+        out.push_str(&provider_text(d, layout));
     }
     let shown: Vec<&Finding> = global
         .iter()
-        .filter(|f| verbose || f.severity > Severity::Info)
+        .filter(|f| layout.verbose || f.severity > Severity::Info)
         .collect();
     if !shown.is_empty() {
         out.push_str(&format!("{}\n", paint(BOLD, "setup")));
         for finding in shown {
-            out.push_str(&finding_text(finding, "  "));
+            out.push_str(&finding_text(finding, "  ", layout));
         }
     }
-    out.push_str(&summary(diagnoses, global));
-    out.push('\n');
+    let verdict = summary(diagnoses, global);
+    out.push_str(&layout.fit("", &verdict));
     out
 }
 
-fn provider_text(d: &Diagnosis, verbose: bool) -> String {
-    let mut out = format!(
-        "{} {:<11} {:<13} {} {}\n",
+fn provider_text(d: &Diagnosis, layout: Layout) -> String {
+    let head = format!(
+        "{} {:<11} {:<13} ",
         symbol(d.status),
         d.provider,
-        d.status.as_str(),
-        d.message,
-        paint(DIM, &format!("({} ms)", d.elapsed_ms))
+        d.status.as_str()
     );
-    if !(verbose || is_problem(d)) {
+    let elapsed = paint(DIM, &format!("({} ms)", d.elapsed_ms));
+    let mut out = layout.fit(&head, &format!("{} {elapsed}", d.message));
+    if !(layout.verbose || is_problem(d)) {
         return out;
     }
     if let Some(origin) = &d.origin {
-        out.push_str(&format!("    {} {origin}\n", paint(DIM, "host:")));
+        out.push_str(&layout.fit(&format!("    {} ", paint(DIM, "host:")), origin));
     }
     for layer in &d.layers {
-        out.push_str(&layer_text(layer, verbose));
+        out.push_str(&layer_text(layer, layout));
     }
     for finding in &d.findings {
-        out.push_str(&finding_text(finding, "    "));
+        out.push_str(&finding_text(finding, "    ", layout));
     }
     out
 }
 
-fn layer_text(layer: &Layer, verbose: bool) -> String {
+fn layer_text(layer: &Layer, layout: Layout) -> String {
     let timing = match layer.status {
         LayerStatus::NotRun | LayerStatus::Skipped => String::new(),
         _ => format!(" {}", paint(DIM, &format!("({} ms)", layer.elapsed_ms))),
     };
-    let mut out = format!(
-        "    {} {:<6} {}{timing}\n",
-        layer_symbol(layer.status),
-        layer.name,
-        layer.summary
-    );
-    let detail = verbose || matches!(layer.status, LayerStatus::Failed | LayerStatus::Warning);
+    let head = format!("    {} {:<6} ", layer_symbol(layer.status), layer.name);
+    let mut out = layout.fit(&head, &format!("{}{timing}", layer.summary));
+    let detail =
+        layout.verbose || matches!(layer.status, LayerStatus::Failed | LayerStatus::Warning);
     // The check's own facts are the check's business: shown with -v like `check -v` does.
     if detail {
         for (key, value) in &layer.evidence {
@@ -112,29 +130,28 @@ fn layer_text(layer: &Layer, verbose: bool) -> String {
                     .join(", "),
                 other => other.to_string(),
             };
-            out.push_str(&format!(
-                "             {} {shown}\n",
-                paint(DIM, &format!("{key}:"))
-            ));
+            let label = format!("             {} ", paint(DIM, &format!("{key}:")));
+            out.push_str(&layout.fit(&label, &shown));
         }
         if let Some(advice) = &layer.advice {
-            out.push_str(&format!("             {} {advice}\n", paint(BOLD, "→")));
+            let label = format!("             {} ", paint(BOLD, "→"));
+            out.push_str(&layout.fit(&label, advice));
         }
     }
     out
 }
 
-fn finding_text(finding: &Finding, indent: &str) -> String {
-    let mut out = format!(
-        "{indent}{} {} {}\n",
+fn finding_text(finding: &Finding, indent: &str, layout: Layout) -> String {
+    let head = format!(
+        "{indent}{} {} ",
         finding_symbol(finding.severity),
-        paint(DIM, &format!("[{}]", finding.code)),
-        finding.message
+        paint(DIM, &format!("[{}]", finding.code))
     );
+    let mut out = layout.fit(&head, &finding.message);
     if let Some(advice) = &finding.advice
         && finding.severity > Severity::Info
     {
-        out.push_str(&format!("{indent}  {} {advice}\n", paint(BOLD, "→")));
+        out.push_str(&layout.fit(&format!("{indent}  {} ", paint(BOLD, "→")), advice));
     }
     out
 }

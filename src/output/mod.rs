@@ -125,6 +125,12 @@ pub fn note(text: &str) {
     }
 }
 
+/// A command's closing line ("Saved telegram to …"): shown even with -q, which keeps only
+/// problems and the verdict.
+pub fn verdict(text: &str) {
+    eprint_line(text);
+}
+
 pub fn error(text: &str) {
     eprint_line(&format!("{} {text}", paint(RED.bold(), "error:")));
 }

@@ -92,7 +92,15 @@ pub fn markdown(facts: &Value, diagnoses: &[Diagnosis], global: &[Finding]) -> S
     }
     out.push_str(&portal_files(&facts["portal_files"]));
     out.push_str("\n## Doctor (every layer, with timings)\n\n```text\n");
-    out.push_str(&super::doctor::text(diagnoses, global, true));
+    out.push_str(&super::doctor::text(
+        diagnoses,
+        global,
+        super::doctor::Layout {
+            verbose: true,
+            quiet: false,
+            width: None,
+        },
+    ));
     out.push_str("```\n");
     out
 }

@@ -125,7 +125,9 @@ fn ask_field(
 
 /// One line for the person at the terminal, in colour only where colour is on.
 fn say(term: &Term, text: &str) {
-    let _ = term.write_line(&output::for_stderr(text));
+    let width = output::wrap::width(output::wrap::Stream::Stderr);
+    let text = output::wrap::hanging(text, "", "", width);
+    let _ = term.write_line(&output::for_stderr(&text));
 }
 
 fn heading(term: &Term, label: &str, name: &str, help: &str) {

@@ -434,3 +434,52 @@ fn add_says_the_next_step_after_saving() {
         out.stderr
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn add_result_wraps_to_the_width_and_quiet_keeps_the_verdict() {
+    let fake = fakes::telegram::start().await;
+    let sandbox = Sandbox::new();
+    let endpoint = format!("endpoint={}", fake.endpoint);
+    let mut cmd = sandbox.command(&[
+        "add",
+        "telegram",
+        "--set",
+        &format!("bot_token={}", fakes::telegram::OTHER_TOKEN),
+        "--set",
+        "bot_name=PortalNotifyBot",
+        "--set",
+        &endpoint,
+    ]);
+    cmd.env("COLUMNS", "50");
+    let out = sandbox.run_async_with(cmd).await;
+    assert_eq!(out.code, 1, "{}", out.all());
+    assert!(out.stdout.starts_with("✗ telegram "), "{}", out.stdout);
+    assert!(out.stdout.lines().count() > 2, "{}", out.stdout);
+    // (The warning about a secret on the command line is a safety warning, printed whole.)
+    let notes = out.stderr.lines().filter(|l| !l.starts_with("warning:"));
+    for line in out.stdout.lines().chain(notes) {
+        assert!(
+            line.chars().count() <= 50,
+            "wider than 50: {line:?}\n{}",
+            out.all()
+        );
+    }
+    // -q: no notes, only the closing line.
+    let out = sandbox.run(&[
+        "-q",
+        "add",
+        "zotero",
+        "--set",
+        "api_key=P9NiFoyLeZu2bZNvvuQPDWsd",
+        "--no-check",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.all());
+    // Warnings (here: a secret on the command line) are about safety and always shown.
+    let others: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| !l.starts_with("warning:"))
+        .collect();
+    assert_eq!(others.len(), 1, "{}", out.stderr);
+    assert!(others[0].starts_with("Saved zotero to "), "{}", out.stderr);
+}

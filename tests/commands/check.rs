@@ -314,3 +314,24 @@ async fn check_junit_has_timestamp_hostname_and_time_per_case() {
     assert!(cases.iter().all(|c| c.contains(" time=\"")), "{xml}");
     assert!(xml.contains("type=\"misconfigured\""), "{xml}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_quiet_prints_only_problems_and_the_verdict() {
+    let fake = telegram::start().await;
+    let sandbox = one_good_two_broken(&fake.endpoint);
+    let out = check(&sandbox, &["-q", "check"], &[]).await;
+    assert_eq!(out.code, 1, "{}", out.all());
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(!out.stdout.contains("telegram"), "{}", out.stdout);
+    assert!(lines[0].starts_with("✗ s3 "), "{}", out.stdout);
+    assert!(out.stdout.contains("\n✗ twilio "), "{}", out.stdout);
+    assert_eq!(
+        lines.last().copied(),
+        Some("3 providers checked: 1 ok, 2 misconfigured"),
+        "{}",
+        out.stdout
+    );
+    // Without -q the ok provider is listed too.
+    let out = check(&sandbox, &["check"], &[]).await;
+    assert!(out.stdout.contains("✓ telegram "), "{}", out.stdout);
+}

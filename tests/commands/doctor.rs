@@ -162,6 +162,78 @@ async fn doctor_refused_port_fails_at_tcp() {
 }
 
 #[tokio::test]
+async fn doctor_text_wraps_to_the_width_and_quiet_keeps_problems_and_the_verdict() {
+    let sandbox = Sandbox::new();
+    telegram_at(&sandbox, &format!("http://127.0.0.1:{}", closed_port()));
+    sandbox.set_provider(
+        "bitly",
+        &[
+            (
+                "access_token",
+                "0123456789abcdef0123456789abcdef01234567".into(),
+            ),
+            ("endpoint", format!("http://127.0.0.1:{}", closed_port())),
+        ],
+    );
+    let mut cmd = sandbox.command(&["doctor", "--timeout", "3"]);
+    cmd.env("COLUMNS", "60");
+    let out = sandbox.run_async_with(cmd).await;
+    assert_eq!(out.code, 3, "{}", out.all());
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(lines.len() > 4, "{}", out.stdout);
+    for line in &lines {
+        assert!(
+            line.chars().count() <= 60,
+            "wider than 60: {line:?}\n{}",
+            out.stdout
+        );
+    }
+    // A continuation hangs under its text: the advice's second line starts in its column.
+    let advice = lines.iter().position(|l| l.contains(" → ")).unwrap();
+    let column = lines[advice].chars().take_while(|c| *c != '→').count() + 2;
+    let next: Vec<char> = lines[advice + 1].chars().collect();
+    assert!(
+        next.len() > column && next[..column].iter().all(|c| *c == ' ') && next[column] != ' ',
+        "{}",
+        out.stdout
+    );
+}
+
+#[tokio::test]
+async fn doctor_quiet_prints_only_problems_and_the_verdict() {
+    let sandbox = Sandbox::new();
+    let (port, pem) = tls_server(
+        &sandbox,
+        After::Answer {
+            clock_behind: Duration::ZERO,
+        },
+    )
+    .await;
+    telegram_at(&sandbox, &format!("https://localhost:{port}"));
+    sandbox.set_provider(
+        "bitly",
+        &[
+            (
+                "access_token",
+                "0123456789abcdef0123456789abcdef01234567".into(),
+            ),
+            ("endpoint", format!("http://127.0.0.1:{}", closed_port())),
+        ],
+    );
+    let ca = pem.to_str().unwrap();
+    let out = sandbox.run_async(&["-q", "doctor", "--ca-file", ca]).await;
+    assert_eq!(out.code, 3, "{}", out.all());
+    assert!(!out.stdout.contains("telegram"), "{}", out.stdout);
+    assert!(out.stdout.starts_with("✗ bitly "), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("1 of 2 providers need attention"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+}
+
+#[tokio::test]
 async fn doctor_junit_and_github_formats_report_each_provider() {
     let sandbox = Sandbox::new();
     telegram_at(&sandbox, &format!("http://127.0.0.1:{}", closed_port()));
@@ -359,10 +431,13 @@ async fn doctor_text_is_one_line_per_provider_with_a_verdict_last() {
     // Condensed: layers only under the provider with a problem.
     assert!(out.stdout.contains("✗ tcp"), "{}", out.stdout);
     assert!(!out.stdout.contains("✓ tls"), "{}", out.stdout);
-    let last = lines.last().unwrap();
+    // The verdict closes the text (wrapped to the width, so read as one paragraph).
+    let text = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        last.contains("1 of 2 providers need attention") && last.contains("doctor -v"),
-        "{last}"
+        text.contains("1 of 2 providers need attention")
+            && text.ends_with("`integrate doctor -v` shows every layer."),
+        "{}",
+        out.stdout
     );
 
     let out = sandbox

@@ -39,6 +39,14 @@ fn wait_prompt(session: &mut expectrl::session::OsSession, label: &str) -> Strin
     String::from_utf8_lossy(&found[0]).to_string()
 }
 
+/// Text as a person reads it: the wizard wraps to the terminal, so line breaks are spaces.
+fn flat(text: &str) -> String {
+    let plain = regex::Regex::new(r"\x1b\[[0-9;?]*[A-Za-z]")
+        .unwrap()
+        .replace_all(text, "");
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Types one character at a time, as a person does, so the prompt sees every key.
 fn type_text(session: &mut expectrl::session::OsSession, text: &str) {
     for c in text.chars() {
@@ -88,7 +96,7 @@ fn wizard_never_echoes_the_secret() {
     p.send("\r").unwrap();
     let seen = p.expect(Regex(r"Bot username[^\r\n]*: ")).unwrap();
     std::thread::sleep(Duration::from_millis(150));
-    let before = String::from_utf8_lossy(seen.before()).to_string();
+    let before = flat(&String::from_utf8_lossy(seen.before()));
     assert!(
         !before.contains(&TOKEN[11..19]),
         "the token was echoed: {before}"
@@ -264,7 +272,7 @@ fn wizard_unreachable_check_could_not_be_judged_and_can_be_saved_anyway() {
     let mut p = spawn(&sandbox, &["add", "telegram", "--set", &endpoint]);
     type_telegram(&mut p, TOKEN);
     let seen = p.expect("What now?").unwrap();
-    let before = String::from_utf8_lossy(seen.before()).to_string();
+    let before = flat(&String::from_utf8_lossy(seen.before()));
     assert!(before.contains("could not be judged"), "{before}");
     assert!(
         !before.to_lowercase().contains("fix the values"),
@@ -304,7 +312,7 @@ fn wizard_asks_what_s3_compatible_storage_needs_and_states_each_shape_first() {
     let sandbox = Sandbox::new();
     let mut p = spawn(&sandbox, &["add", "s3", "--no-check"]);
     let seen = p.expect(Regex(r"S3 accesskey[^\r\n]*: ")).unwrap();
-    let before = String::from_utf8_lossy(seen.before()).to_string();
+    let before = flat(&String::from_utf8_lossy(seen.before()));
     assert!(
         before.contains("Expected: usually 20 characters (digits and capital letters), e.g. AKIAIOSFODNN7EXAMPLE"),
         "{before}"
@@ -313,7 +321,7 @@ fn wizard_asks_what_s3_compatible_storage_needs_and_states_each_shape_first() {
     type_text(&mut p, "AKIAIOSFODNN7EXAMPLE");
     p.send("\r").unwrap();
     let seen = p.expect(Regex(r"S3 secret access key[^\r\n]*: ")).unwrap();
-    let before = String::from_utf8_lossy(seen.before()).to_string();
+    let before = flat(&String::from_utf8_lossy(seen.before()));
     assert!(before.contains("usually 40 characters"), "{before}");
     assert!(
         !before.contains("EXAMPLEKEY"),
@@ -323,7 +331,7 @@ fn wizard_asks_what_s3_compatible_storage_needs_and_states_each_shape_first() {
     type_text(&mut p, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
     p.send("\r").unwrap();
     let seen = p.expect(Regex(r"Endpoint[^\r\n]*: ")).unwrap();
-    let before = String::from_utf8_lossy(seen.before()).to_string();
+    let before = flat(&String::from_utf8_lossy(seen.before()));
     assert!(before.contains("S3-compatible"), "{before}");
     std::thread::sleep(Duration::from_millis(150));
     type_text(&mut p, "https://s3.example.internal:9000");
@@ -370,7 +378,7 @@ fn wizard_shows_environment_values_as_used_and_not_saved() {
     type_text(&mut p, TOKEN);
     p.send("\r").unwrap();
     let seen = p.expect(Regex(r"Bot username[^\r\n]*: ")).unwrap();
-    let before = String::from_utf8_lossy(seen.before()).to_string();
+    let before = flat(&String::from_utf8_lossy(seen.before()));
     assert!(
         before.contains("from environment, not saved")
             && before.contains("$INTEGRATE_TELEGRAM_BOT_NAME"),
