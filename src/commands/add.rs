@@ -8,11 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::Result;
 
 use super::App;
-use crate::catalog::{self, Provider, validate};
+use crate::catalog::{self, Provider};
 use crate::cli::{AddArgs, Format};
 use crate::config::resolve::Source;
 use crate::config::{given, resolve, save};
-use crate::exit::{ExitStatus, usage};
+use crate::exit::ExitStatus;
 use crate::output::{self, check as render, guide};
 use crate::wizard::{self, Known, recover::Next};
 
@@ -63,7 +63,9 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     if let Some(error) = given::missing_error(provider, &values, app.lang) {
         return Err(error);
     }
-    format_check(provider, &values)?;
+    for note in given::check_format(provider, &values)? {
+        output::note(&note);
+    }
     if existing.in_file
         && !given.is_empty()
         && !args.yes
@@ -127,7 +129,9 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
                     Some(value) => given.insert(name, value.clone()),
                     None => given.remove(&name),
                 };
-                format_check(provider, &values)?;
+                for note in given::check_format(provider, &values)? {
+                    output::note(&note);
+                }
             }
             Next::SaveAnyway => break,
             Next::Quit => {
@@ -167,25 +171,6 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
     ));
     output::note(&wrapped(&guide::next_steps(provider, &portal, app.lang)));
     Ok(exit)
-}
-
-fn format_check(provider: &Provider, values: &BTreeMap<String, String>) -> Result<()> {
-    let (notes, errors) = validate::check_all(
-        provider,
-        values.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-    );
-    if !errors.is_empty() {
-        let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
-        return Err(usage(format!(
-            "invalid value(s) for {}; nothing was saved:\n{}",
-            provider.id,
-            lines.join("\n")
-        )));
-    }
-    for note in &notes {
-        output::note(note);
-    }
-    Ok(())
 }
 
 fn confirm_replace(app: &App, provider: &Provider) -> Result<bool> {

@@ -84,6 +84,9 @@ impl App {
     /// The config, for `add` and `import`, which create it when it does not exist yet.
     pub fn load_config_to_write(&self) -> Result<ConfigFile> {
         let config = ConfigFile::load(&self.config_path)?;
+        if let Some(warning) = crate::config::file::exposure(&self.config_path) {
+            output::warn(&warning);
+        }
         for unknown in lint::in_file(&config).iter().chain(lint::in_environment()) {
             output::warn(&unknown.to_string());
         }

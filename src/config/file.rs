@@ -105,7 +105,6 @@ fn load_styled(path: &Path) -> Result<(ConfigFile, TextStyle)> {
             )));
         }
     };
-    warn_if_exposed(path);
     let (style, body) = TextStyle::of(&text);
     let doc = parse(path, body)?;
     let config = ConfigFile {
@@ -248,22 +247,26 @@ pub fn replace_file(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     Ok(())
 }
 
-/// The spec asks for a warning on every read of a file that others can read.
-fn warn_if_exposed(path: &Path) {
+/// Why the file at `path` is exposed, when others can read it: the spec asks for a warning on
+/// every read, which the command layer prints (library modules do not print).
+pub fn exposure(path: &Path) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = fs::metadata(path) {
-            let mode = meta.permissions().mode();
-            if mode & 0o077 != 0 {
-                crate::output::warn(&format!(
-                    "{} is readable by other users (mode {:o}); it may hold secrets. Fix: chmod 600 {}",
-                    path.display(),
-                    mode & 0o777,
-                    path.display()
-                ));
-            }
-        }
+        let mode = fs::metadata(path).ok()?.permissions().mode();
+        (mode & 0o077 != 0).then(|| {
+            format!(
+                "{} is readable by other users (mode {:o}); it may hold secrets. Fix: chmod 600 {}",
+                path.display(),
+                mode & 0o777,
+                path.display()
+            )
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
     }
 }
 

@@ -128,3 +128,21 @@ pub fn missing_error(
         ))
     })
 }
+
+/// Every value checked against its field's format: the notes (a value that works but does not
+/// look like what the provider issues today), or a usage error naming each wrong field.
+pub fn check_format(provider: &Provider, values: &BTreeMap<String, String>) -> Result<Vec<String>> {
+    let (notes, errors) = validate::check_all(
+        provider,
+        values.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    if errors.is_empty() {
+        return Ok(notes);
+    }
+    let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+    Err(usage(format!(
+        "invalid value(s) for {}; nothing was saved:\n{}",
+        provider.id,
+        lines.join("\n")
+    )))
+}
