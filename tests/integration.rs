@@ -10,6 +10,7 @@
 //! - `contrib`: the systemd units shipped under `contrib/`.
 //! - `faults`: every provider against every way a server misbehaves (the fault matrix).
 //! - `hostile`: hostile input, servers and neighbours: secrets, files, resource limits.
+//! - `properties`: property-based tests of the parsers, writers, validators and redactor.
 
 mod catalog;
 mod checks;
@@ -20,4 +21,5 @@ mod fakes;
 mod faults;
 mod guides;
 mod hostile;
+mod properties;
 mod support;

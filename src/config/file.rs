@@ -115,6 +115,54 @@ fn load_styled(path: &Path) -> Result<(ConfigFile, TextStyle)> {
     Ok((config, style))
 }
 
+/// In a CRLF file every line break becomes CRLF on write, including those inside a multi-line
+/// string, which would change the value. So string values this write created (they have no
+/// text form yet) and that hold a line break are written as one-line basic strings, their
+/// line breaks escaped; the user's own strings keep their form.
+fn escape_new_line_breaks(table: &mut dyn toml_edit::TableLike) {
+    for (_, item) in table.iter_mut() {
+        match item {
+            toml_edit::Item::Value(value) => escape_value(value),
+            toml_edit::Item::Table(t) => escape_new_line_breaks(t),
+            toml_edit::Item::ArrayOfTables(tables) => {
+                for t in tables.iter_mut() {
+                    escape_new_line_breaks(t);
+                }
+            }
+            toml_edit::Item::None => {}
+        }
+    }
+}
+
+fn escape_value(value: &mut toml_edit::Value) {
+    match value {
+        toml_edit::Value::String(s)
+            if s.as_repr().is_none() && s.value().contains(['\n', '\r']) =>
+        {
+            let mut text = String::from('"');
+            for c in s.value().chars() {
+                match c {
+                    '"' => text.push_str("\\\""),
+                    '\\' => text.push_str("\\\\"),
+                    '\n' => text.push_str("\\n"),
+                    '\r' => text.push_str("\\r"),
+                    '\t' => text.push_str("\\t"),
+                    c if c.is_control() => text.push_str(&format!("\\u{:04X}", c as u32)),
+                    c => text.push(c),
+                }
+            }
+            text.push('"');
+            if let Ok(mut escaped) = text.parse::<toml_edit::Value>() {
+                *escaped.decor_mut() = s.decor().clone();
+                *value = escaped;
+            }
+        }
+        toml_edit::Value::Array(items) => items.iter_mut().for_each(escape_value),
+        toml_edit::Value::InlineTable(t) => escape_new_line_breaks(t),
+        _ => {}
+    }
+}
+
 /// Parses config text, naming file, line and column on failure.
 pub fn parse(path: &Path, text: &str) -> Result<DocumentMut> {
     text.parse::<DocumentMut>().map_err(|e| {
@@ -165,6 +213,9 @@ pub fn update<T>(
         let mut doc = current.doc;
         let (value, changed) = change(&mut doc)?;
         if changed || !current.exists {
+            if style.crlf {
+                escape_new_line_breaks(doc.as_table_mut());
+            }
             let text = style.apply(&doc.to_string());
             write_atomically(&target, text.as_bytes())?;
         }

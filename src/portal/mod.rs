@@ -348,7 +348,7 @@ pub fn assignments(
         } else if m.consumer.is_none() {
             Some("the catalog names no consumer for it".into())
         } else {
-            None
+            unwritable(r, m)
         };
         if let Some(reason) = reason {
             not.push(NotExported {
@@ -377,6 +377,25 @@ pub fn assignments(
         }
     }
     (out, not)
+}
+
+/// Why a provider's values cannot go into a portal file: a value holding a character that XML
+/// cannot carry at all (most C0 controls) or that would hide text from whoever reads the file
+/// (a bidirectional override). A hand-edited config can hold one; the portal would then fail
+/// to load its file, so the provider is left out and the admin told which field to fix.
+fn unwritable(r: &ResolvedProvider, m: &PortalMapping) -> Option<String> {
+    m.keys.iter().find_map(|(field, _)| {
+        let value = r.values.get(field)?;
+        let multiline = r
+            .provider
+            .field(field)
+            .is_some_and(|f| f.kind == catalog::Kind::Multiline);
+        let why = catalog::validate::hostile_character(&value.text, multiline)?;
+        Some(format!(
+            "`{field}` {why} (fix it with `integrate add {}`)",
+            r.provider.id
+        ))
+    })
 }
 
 /// One provider's values found in a portal file.

@@ -221,3 +221,31 @@ fn remove_works_when_the_keyring_cannot_be_used() {
     );
     assert!(out.stderr.contains("left behind"), "{}", out.all());
 }
+
+#[test]
+fn export_leaves_out_a_value_the_portal_file_cannot_carry() {
+    let sandbox = Sandbox::new();
+    configure(&sandbox);
+    // A hand-edited config: a control character XML 1.0 cannot hold, even escaped.
+    sandbox.set_provider(
+        "telegram",
+        &[
+            (
+                "bot_token",
+                "7712345678:AAF3kq9VvQz8xYw2LmN4pR6sT0uBcDeFgHi".into(),
+            ),
+            ("bot_name", "Portal\u{1}NotifyBot".into()),
+        ],
+    );
+    let file = copy_fixture(&sandbox, "web.consumers.new.config", "WebStudio");
+    let out = sandbox.run(&["export", "workspace", "--path", file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(
+        out.stderr.contains("telegram is not exported") && out.stderr.contains("U+0001"),
+        "{}",
+        out.all()
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(!text.contains('\u{1}'), "the file stays XML");
+    assert!(!text.contains("AAF3kq9VvQz8xYw2LmN4pR6sT0uBcDeFgHi"));
+}
