@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The two benchmarks quoted in the README, reproducible on any Debian machine:
+# The benchmarks quoted in the README, reproducible on any Debian machine:
 #  (a) `integrate check` over every provider, each fake 200 ms away: concurrency means the wall
 #      time stays close to the slowest single provider's, not the sum. Fails above 1.5x.
 #  (b) `integrate check s3` beside `rclone lsd` and `aws s3api list-buckets`, against the same
 #      local signature-checking S3 server (s3s-fs) and keys: wall time and peak memory.
+#  (c) `integrate check` over every provider against servers sending 500 MiB bodies: peak
+#      memory under 64 MiB and within --timeout (benches/hostile.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -95,3 +97,6 @@ import sys
 wi, wr, ri, rr = map(float, sys.argv[1:])
 print(f"| integrate / rclone | {wi / wr:.2f}x wall (target <= 0.3) | {ri / rr:.2f}x memory (target <= 0.5) |")
 PY
+
+echo
+bash benches/hostile.sh
