@@ -79,6 +79,11 @@ async fn every_provider_is_unreachable(fault: Fault) -> serde_json::Value {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fault_connection_refused() {
+    every_provider_is_unreachable(Fault::Refused).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_server_error() {
     every_provider_is_unreachable(Fault::ServerError).await;
 }

@@ -268,3 +268,41 @@ async fn large_secrets_stay_fast_and_bounded() {
         assert!(!all.contains(&under[1000..1008]), "{args:?} leaked");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn doctor_and_pull_cut_off_an_endless_answer() {
+    use crate::support::hostile::{Fault, Hostile};
+    let server = Hostile::start(Fault::HugeBody { bytes: None }).await;
+    let sandbox = Sandbox::new();
+    sandbox.set_provider(
+        "zotero",
+        &[
+            ("api_key", "P9mVq2ZtW8nLx4Rk".into()),
+            ("endpoint", server.endpoint.clone()),
+        ],
+    );
+    let run = run_measured(sandbox.command(&["doctor", "zotero", "--timeout", "5"])).await;
+    assert_eq!(run.output.code, 3, "{}", run.output.all());
+    assert!(
+        run.output.all().contains("too large"),
+        "{}",
+        run.output.all()
+    );
+    assert!(run.elapsed < Duration::from_secs(8), "{:?}", run.elapsed);
+    assert!(run.max_rss_kib < 64 * 1024, "{} KiB", run.max_rss_kib);
+
+    let mut cmd = sandbox.command(&["pull", &server.endpoint]);
+    cmd.env(
+        "INTEGRATE_DOCSPACE_TOKEN",
+        "docspace-admin-token-7f3a9c2e4b1d",
+    );
+    let run = run_measured(cmd).await;
+    assert_eq!(run.output.code, 3, "{}", run.output.all());
+    assert!(
+        run.output.all().contains("too large"),
+        "{}",
+        run.output.all()
+    );
+    assert!(run.elapsed < Duration::from_secs(8), "{:?}", run.elapsed);
+    assert!(run.max_rss_kib < 64 * 1024, "{} KiB", run.max_rss_kib);
+}

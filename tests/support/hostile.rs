@@ -1,5 +1,5 @@
 //! A misbehaving HTTP server on 127.0.0.1, one behaviour per [`Fault`]: the answers a check
-//! meets on a bad day (a 500, a 429, a hang, a reset, a TLS failure, an endless body, a
+//! meets on a bad day (a refused connection, a 500, a 429, a hang, a reset, a TLS failure, an endless body, a
 //! redirect away, a captive portal's HTML, broken JSON). Raw TCP, so that it can do what a
 //! well-behaved HTTP library refuses to (reset mid-request, stream without end).
 
@@ -12,6 +12,8 @@ use tokio::net::{TcpListener, TcpStream};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
+    /// Nothing listens: the connection is refused.
+    Refused,
     /// HTTP 500 with a short body.
     ServerError,
     /// HTTP 429 with `Retry-After: 1`.
@@ -50,6 +52,13 @@ impl Hostile {
     pub async fn start(fault: Fault) -> Hostile {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let port = listener.local_addr().expect("addr").port();
+        if fault == Fault::Refused {
+            drop(listener);
+            return Hostile {
+                endpoint: format!("http://127.0.0.1:{port}"),
+                task: tokio::spawn(async {}),
+            };
+        }
         let scheme = if fault == Fault::UntrustedTls {
             "https"
         } else {
@@ -148,7 +157,7 @@ async fn serve(mut tcp: TcpStream, fault: Fault) {
             let _ = tcp.set_linger(Some(Duration::ZERO));
             drop(tcp);
         }
-        Fault::UntrustedTls => {}
+        Fault::UntrustedTls | Fault::Refused => {}
         Fault::HugeBody { bytes } => {
             let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
             if tcp.write_all(head.as_bytes()).await.is_err() {
