@@ -55,6 +55,69 @@ pub struct Provider {
     /// API call can see (`[[portal_findings]]`).
     #[serde(default)]
     pub portal_findings: Vec<PortalFinding>,
+    /// What a green check proves (`[check]`): the portal request it mirrors and what it cannot
+    /// see. `providers --format json` and `guide` show it, so support staff know what `ok` means.
+    #[serde(default)]
+    pub check: Option<CheckClaims>,
+    /// How the OAuth dummy-code probe reads this provider's token endpoint (`[oauth]`).
+    #[serde(default)]
+    pub oauth: Option<OAuthEvidence>,
+    /// Whether the portal's redirect URI can be proven registered without a sign-in, and how
+    /// (`[redirect_check]`); every provider the portal signs in with or connects a drive
+    /// through has one.
+    #[serde(default)]
+    pub redirect_check: Option<RedirectCheck>,
+}
+
+/// A value with the source that establishes it: a URL, or `unconfirmed: <why>` when no source
+/// settles it (the code then takes the cautious path).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: String,
+}
+
+/// `[oauth]`: what is known about a provider's token endpoint.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OAuthEvidence {
+    /// The token endpoint checks the client (id and secret) before it looks at the code. Only
+    /// then does a refused dummy code prove the secret; otherwise the probe also sends the
+    /// same request with a deliberately altered secret and compares the two answers.
+    pub client_before_code: Sourced<bool>,
+    /// A dummy authorization code shaped like this provider's real ones, so that the answer
+    /// is about the client and not about a malformed request.
+    #[serde(default)]
+    pub dummy_code: Option<Sourced<String>>,
+}
+
+/// `[redirect_check]`: can the portal's redirect URI be proven registered before any sign-in?
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedirectCheck {
+    /// The authorization endpoint, asked as a browser arrives there without a session, refuses
+    /// an unregistered redirect URI in a recognisable way.
+    pub verifiable: bool,
+    /// Why (or why not), in a sentence.
+    pub why: Text,
+    /// The evidence: provider docs, error catalogs, public threads quoting real pages.
+    pub sources: Vec<String>,
+}
+
+/// `[check]`: what the live check stands for, in the portal's terms.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckClaims {
+    /// The portal's own request that the check mirrors (or the nearest one it can send without
+    /// a user's sign-in), e.g. "POST connect.mail.ru/oauth/token, the code exchange of sign-in".
+    pub mirrors: Text,
+    /// What a green check does not prove, one item each.
+    #[serde(default)]
+    pub cannot_see: Vec<Text>,
+    /// Where the portal's behaviour comes from (repository paths or URLs).
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// Behaviour that sets a provider apart from the rest. Each quirk states its reason, in one line.

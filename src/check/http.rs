@@ -119,9 +119,14 @@ impl Reply {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
-    /// The standard "I do not know this answer" outcome.
+    /// The standard "I do not know this answer" outcome. Its facts carry what a maintainer
+    /// needs to add the mapping from a support report: the status, the provider's error code
+    /// when the body has one, and a scrubbed excerpt of the body.
     pub fn unexpected(&self) -> Outcome {
-        Outcome::unreachable(format!(
+        if self.is_html() && matches!(self.status, 401 | 403 | 407) {
+            return self.not_the_provider("the provider");
+        }
+        let mut outcome = Outcome::unreachable(format!(
             "{} answered HTTP {} in a way this check does not recognise: {}",
             self.shown_url,
             self.status,
@@ -133,7 +138,80 @@ impl Reply {
             _ if self.is_html() => Reason::Intermediary,
             200..=299 => Reason::UnexpectedAnswer,
             _ => Reason::HttpStatus,
-        })
+        });
+        if let Some(code) = self.error_code() {
+            outcome = outcome.fact("provider_error", code);
+        }
+        if !self.body.is_empty() {
+            outcome = outcome.fact("body_excerpt", self.snippet());
+        }
+        outcome
+    }
+
+    /// A refusal (typically 401, 403 or 407) that does not carry the provider's own marker (its
+    /// JSON shape, error code or header): a web filter, a captive portal or a TLS-inspecting
+    /// proxy answers like that, so it is no verdict on the keys. Checks call this whenever a
+    /// status alone would otherwise decide.
+    pub fn not_the_provider(&self, provider_name: &str) -> Outcome {
+        let mut outcome = Outcome::unreachable(format!(
+            "something between this machine and {provider_name} answered HTTP {} at {}, not {provider_name} itself{}; no verdict on the keys",
+            self.status,
+            self.shown_url,
+            match self.page_title() {
+                Some(title) => format!(" (a page titled \"{title}\")"),
+                None => String::new(),
+            }
+        ))
+        .fact("http_status", self.status)
+        .advice("A proxy, web filter or captive portal is answering in the provider's place: check HTTPS_PROXY/NO_PROXY and the network's filtering, or run `integrate doctor` to see which layer answers.")
+        .reason(Reason::Intermediary);
+        if !self.body.is_empty() {
+            outcome = outcome.fact("body_excerpt", self.snippet());
+        }
+        outcome
+    }
+
+    /// The `<title>` of an HTML page, scrubbed and cut to 80 characters.
+    pub fn page_title(&self) -> Option<String> {
+        let text = String::from_utf8_lossy(&self.body);
+        let lower = text.to_ascii_lowercase();
+        let start = lower.find("<title")?;
+        let open_end = start + lower[start..].find('>')? + 1;
+        let close = open_end + lower[open_end..].find("</title")?;
+        let title: String = text[open_end..close]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(80)
+            .collect();
+        (!title.is_empty()).then(|| redact::scrub(&title))
+    }
+
+    /// The provider's error code, when the body is JSON with one of the usual keys (`error`,
+    /// `code`, `error_code`, `errorCode`, `message` for some) or XML with `<Code>` (S3).
+    pub fn error_code(&self) -> Option<String> {
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&self.body) {
+            for key in ["error", "error_code", "errorCode", "code", "status_code"] {
+                let found = match value.get(key) {
+                    Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+                    Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+                    Some(serde_json::Value::Object(o)) => o
+                        .get("code")
+                        .or_else(|| o.get("message"))
+                        .map(|c| c.to_string().trim_matches('"').to_string()),
+                    _ => None,
+                };
+                if let Some(found) = found {
+                    return Some(redact::scrub(&found.chars().take(120).collect::<String>()));
+                }
+            }
+            return None;
+        }
+        let text = String::from_utf8_lossy(&self.body);
+        let start = text.find("<Code>")? + "<Code>".len();
+        let end = start + text[start..].find("</Code>")?;
+        Some(redact::scrub(&text[start..end].chars().take(120).collect::<String>()))
     }
 }
 
