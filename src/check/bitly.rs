@@ -1,66 +1,85 @@
-//! Bitly: `GET /v4/user` with the generic access token (creates no link).
+//! Bitly: the portal's own save validation, `POST /v4/shorten` of `https://www.onlyoffice.com`
+//! with the generic access token (WS `BitlyLoginProvider.cs`; DS the same class). `ok` means
+//! that validation passes; shortening a link that already exists on the account creates none.
 
 use serde::Deserialize;
+use serde_json::json;
 
-use super::{Ctx, Outcome, Verdict};
+use super::http::Reply;
+use super::{Ctx, Outcome, Reason, Verdict};
+
+/// The link the portal shortens when the token is saved.
+pub const PORTAL_LINK: &str = "https://www.onlyoffice.com";
 
 #[derive(Deserialize)]
-struct User {
+struct Shortened {
     #[serde(default)]
-    login: Option<String>,
+    link: Option<String>,
+}
+
+/// Bitly's error body: `{"message":"FORBIDDEN","resource":"…","description":"…"}`
+/// (https://dev.bitly.com/docs/getting-started/errors/).
+#[derive(Deserialize)]
+struct BitlyError {
+    message: String,
     #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    is_active: Option<bool>,
-    #[serde(default)]
-    is_2fa_enabled: Option<bool>,
-    #[serde(default)]
-    is_sso_user: Option<bool>,
-    #[serde(default)]
-    default_group_guid: Option<String>,
-    #[serde(default)]
-    created: Option<String>,
+    description: Option<String>,
+}
+
+fn bitly_error(reply: &Reply) -> Option<BitlyError> {
+    let error: BitlyError = serde_json::from_slice(&reply.body).ok()?;
+    // Bitly's codes are upper-case words (FORBIDDEN, INVALID_ARG_LONG_URL): its own marker.
+    let code = !error.message.is_empty()
+        && error
+            .message
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '_');
+    code.then_some(error)
 }
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    // https://dev.bitly.com/api-reference/#getUser
-    let url = ctx.url("https://api-ssl.bitly.com", "/v4/user")?;
-    let request = ctx.client.get(url).bearer_auth(ctx.get("access_token"));
+    // https://dev.bitly.com/api-reference/#createBitlink (POST /v4/shorten)
+    let url = ctx.url("https://api-ssl.bitly.com", "/v4/shorten")?;
+    let request = ctx
+        .client
+        .post(url)
+        .bearer_auth(ctx.get("access_token"))
+        .json(&json!({ "long_url": PORTAL_LINK }));
     let reply = ctx.send(request).await?;
-    match reply.status {
-        200 => {}
-        // Both trufflehog and betterleaks read 401 and 403 as an invalid or revoked token.
-        401 | 403 => {
-            return Ok(Outcome::rejected(format!(
-                "Bitly refused the access token (HTTP {}: {})",
-                reply.status,
-                reply.snippet()
+    if matches!(reply.status, 200 | 201) {
+        let shortened: Shortened = reply.json()?;
+        return match shortened.link.filter(|l| !l.is_empty()) {
+            Some(link) => Ok(Outcome::ok(format!(
+                "Bitly shortened {PORTAL_LINK} with the token, as the portal does when the token is saved"
             ))
-            .fact("http_status", reply.status)
-            .advice("Generate a new token at https://app.bitly.com/settings/api/ (Profile Settings > Generic Access Token) and paste it without the word Bearer."));
-        }
+            .fact("portal_validation", "passes")
+            .fact("short_link", link)),
+            // The portal reads `link`; an answer without it fails its validation, but is no
+            // verdict on the token either.
+            None => Err(reply.unexpected()),
+        };
+    }
+    let Some(error) = bitly_error(&reply) else {
+        return Err(match reply.status {
+            401 | 403 | 407 => reply.not_the_provider("Bitly"),
+            _ => reply.unexpected(),
+        });
+    };
+    let description = error.description.unwrap_or_default();
+    let said = format!("{}: {}", error.message, description);
+    let outcome = match (reply.status, error.message.as_str()) {
+        (401 | 403, "FORBIDDEN" | "INVALID_ACCESS_TOKEN" | "UNAUTHORIZED") => Outcome::rejected(format!(
+            "Bitly refused to shorten a link with this token (HTTP {}, {said}); the portal will answer \"Bad keys\"",
+            reply.status
+        ))
+        .advice("Generate a new token at https://app.bitly.com/settings/api/ (Settings > API > Generate token), paste it without the word Bearer, and make sure the account may create links in its default group."),
+        // A token over its quota: Bitly answers 403 RATE_LIMIT_EXCEEDED (tanepiper/node-bitly#71).
+        (403, "RATE_LIMIT_EXCEEDED" | "MONTHLY_RATE_LIMIT_EXCEEDED" | "MONTHLY_ENCODE_LIMIT_REACHED") => Outcome::misconfigured(format!(
+            "Bitly knows the token but refuses new links for now ({said}); while it does, the portal will answer \"Bad keys\""
+        ))
+        .reason(Reason::PortalRule)
+        .advice("The account's link quota is used up (free tokens create few links a month): wait for the limit to reset or upgrade the Bitly plan, then save the token in the portal again."),
         _ => return Err(reply.unexpected()),
-    }
-    let user: User = reply.json()?;
-    let Some(login) = user.login.clone().filter(|l| !l.is_empty()) else {
-        return Err(reply.unexpected());
     };
-    let facts = |o: Outcome| {
-        o.fact("login", login.clone())
-            .fact("name", user.name.clone())
-            .fact("is_active", user.is_active)
-            .fact("is_2fa_enabled", user.is_2fa_enabled)
-            .fact("is_sso_user", user.is_sso_user)
-            .fact("default_group_guid", user.default_group_guid.clone())
-            .fact("created", user.created.clone())
-    };
-    if user.is_active == Some(false) {
-        return Ok(facts(Outcome::misconfigured(format!(
-            "Bitly accepted the token, but the account {login} is not active"
-        )))
-        .advice("Sign in at https://app.bitly.com to reactivate the account (or check its subscription), or use a token of an active account."));
-    }
-    Ok(facts(Outcome::ok(format!(
-        "Bitly accepted the token of the account {login}"
-    ))))
+    Ok(outcome.fact("bitly_error", error.message).fact("http_status", reply.status))
 }

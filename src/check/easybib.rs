@@ -1,5 +1,7 @@
-//! EasyBib: one test citation with the (deprecated) Citation API. The key can never be proven
-//! wrong here: EasyBib no longer issues keys, so every answer is at best a warning.
+//! EasyBib: one test citation with the (deprecated) Citation API, as the portal and the editor
+//! plugin send it: `POST https://api.citation-api.com/2.0/rest/cite` with the key in the JSON
+//! body (WS ≤ v12.1 `EasyBibHelper.cs`; PL `sdkjs-plugins/content/easybib`). The key can never
+//! be proven wrong here: EasyBib no longer issues keys, so every answer is at best a warning.
 
 use serde::Deserialize;
 use serde_json::json;
@@ -17,7 +19,7 @@ struct Citation {
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // http://developer.easybib.com/citation-formatting-api/formatting-api-retrieve-a-formatted-citation/
-    let url = ctx.url("https://api.citation-api.com", "/2.1/rest/cite")?;
+    let url = ctx.url("https://api.citation-api.com", "/2.0/rest/cite")?;
     let body = json!({
         "key": ctx.get("api_key"),
         "source": "book",
@@ -26,7 +28,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         "pubtype": {"main": "pubnonperiodical"},
         "contributors": []
     });
-    let reply = ctx.send(ctx.client.put(url).json(&body)).await?;
+    let reply = ctx.send(ctx.client.post(url).json(&body)).await?;
     let advice = "Nothing to fix in integrate: EasyBib issues no new keys. Keep the key only if the EasyBib plugin still works in the editor; EasyBib tied keys to the server's IP address, so a moved server may be refused.";
     match reply.status {
         200 => {}
@@ -39,6 +41,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             .fact("http_status", reply.status)
             .advice(advice));
         }
+        401 | 403 | 407 => return Err(reply.not_the_provider("EasyBib")),
         _ => return Err(reply.unexpected()),
     }
     let citation: Citation = reply.json()?;

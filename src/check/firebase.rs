@@ -1,11 +1,16 @@
-//! Firebase: the Web API key with `getProjectConfig` (and the project id cross-check); the
-//! legacy server key can only be checked for its format, and its API is shut down.
+//! Firebase: judged only by what the portal does with the keys. Workspace puts apiKey, projectId
+//! and messagingSenderId into the Talk page's browser Firebase config (WS `JabberClient.aspx.cs`);
+//! `firebase_authorization` (the server key) is read by no code today, and DocSpace reads none of
+//! the four keys (DS `web/ASC.Web.Core/Jabber/FireBase.cs` exposes them, nothing uses them).
+//! So the check proves the Web API key exists and belongs to the project, and says the rest.
 
 use serde::Deserialize;
 
-use super::{Ctx, Outcome, Status, Verdict};
+use super::{Ctx, Outcome, Verdict};
 
-const LEGACY: &str = "legacy FCM server key — the legacy API is shut down since July 2024; use a service-account key (HTTP v1)";
+const PORTAL_USE: &str = "Workspace: apiKey, projectId and senderId go into the Talk page's browser messaging config; DocSpace reads none of the four Firebase keys";
+const SERVER_KEY: &str = "not used: no portal code reads it today (only the Jabber server removed after Workspace v10 sent it to the legacy FCM API, which is shut down)";
+const SENDER_ID: &str = "not verifiable with an API key: compare it with the project number in Firebase console > Project settings";
 
 #[derive(Deserialize)]
 struct Config {
@@ -36,27 +41,12 @@ struct Detail {
 }
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    let server_key = ctx.get("server_key");
-    let format = if server_key.starts_with("AIza") {
-        "older AIza server key"
-    } else {
-        "legacy FCM server key (AAAA…:…)"
-    };
-    // The server key's facts and the deprecation go on whatever the Web API key check concluded.
+    // The facts go on whatever the Web API key check concluded; the server key never changes it.
     let (Ok(outcome) | Err(outcome)) = web_key(ctx).await;
-    let mut outcome = outcome
-        .fact("server_key_format", format)
-        .fact("server_key_status", "deprecated: the legacy FCM API is shut down");
-    // The deprecation outranks `ok` and joins a warning, but never hides a worse status.
-    match outcome.status {
-        Status::Ok => outcome = outcome.warn_if_ok(LEGACY),
-        Status::Warning => outcome.message = format!("{}; {LEGACY}", outcome.message),
-        _ => {}
-    }
-    if outcome.advice.is_none() && outcome.status != Status::Ok {
-        outcome = outcome.advice("Firebase console > Project settings > Service accounts > Generate new private key gives the service-account key that FCM HTTP v1 needs; the legacy server key cannot send notifications any more.");
-    }
-    Ok(outcome)
+    Ok(outcome
+        .fact("portal_use", PORTAL_USE)
+        .fact("server_key", SERVER_KEY)
+        .fact("sender_id", SENDER_ID))
 }
 
 async fn web_key(ctx: &Ctx<'_>) -> Verdict {
@@ -75,7 +65,7 @@ async fn web_key(ctx: &Ctx<'_>) -> Verdict {
         return Ok(match config.project_id.as_deref() {
             Some(real) if real != wanted => facts(Outcome::misconfigured(format!("the Web API key belongs to project {real}, but project_id is {wanted}")))
                 .advice(format!("Use the Web API key and Project ID of the same project (Firebase console > Project settings > General): set project_id to {real}, or use the key of {wanted}.")),
-            _ => facts(Outcome::ok("Google accepted the Web API key")),
+            _ => facts(Outcome::ok("Google accepted the Web API key of the project")),
         });
     }
     let Ok(body) = serde_json::from_slice::<ErrorBody>(&reply.body) else {
@@ -83,17 +73,21 @@ async fn web_key(ctx: &Ctx<'_>) -> Verdict {
     };
     let reasons: Vec<&str> = body.error.details.iter().filter_map(|d| d.reason.as_deref()).collect();
     let message = body.error.message.as_str();
+    // Google checks the key before the project's configuration: this answer proves the key, and
+    // Firebase Authentication, which it is about, is nothing the portal uses.
     if message.contains("CONFIGURATION_NOT_FOUND") || reasons.contains(&"CONFIGURATION_NOT_FOUND") {
-        return Ok(Outcome::misconfigured("the Web API key is valid, but Firebase Authentication is not set up for its project (CONFIGURATION_NOT_FOUND)")
-            .advice("Open Firebase console > Build > Authentication and click Get started, then check again."));
+        return Ok(Outcome::ok("Google accepted the Web API key (its project has no Firebase Authentication, which the portal does not use)")
+            .fact("firebase_authentication", "not set up (not used by the portal)"));
     }
     Ok(match reply.status {
         // betterleaks: 403 means the key exists and is active, but is restricted for this call.
+        // The restriction may well allow what the portal's browser config needs: not a setup
+        // fault, only a key this request could not fully verify.
         403 => {
             let reason = reasons.first().copied().unwrap_or(message);
-            Outcome::warning(format!("the Web API key is active but restricted: {reason}"))
+            Outcome::warning(format!("the Web API key exists but is restricted, so its project could not be read: {reason}"))
                 .fact("restriction", reason)
-                .advice("If the portal's pages use this key, allow the portal's domain (HTTP referrer) and the Identity Toolkit API under Google Cloud console > APIs & Services > Credentials > the key > restrictions.")
+                .advice("Nothing to change if the key is restricted on purpose: the portal only needs it in the browser on the portal's pages. If Talk notifications fail, allow the portal's domain as an HTTP referrer under Google Cloud console > APIs & Services > Credentials > the key.")
         }
         400 if reasons.contains(&"API_KEY_INVALID") || message.contains("API key not valid") => {
             Outcome::rejected(format!("Google does not know this Web API key (API_KEY_INVALID: {message})"))

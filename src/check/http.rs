@@ -211,7 +211,9 @@ impl Reply {
         let text = String::from_utf8_lossy(&self.body);
         let start = text.find("<Code>")? + "<Code>".len();
         let end = start + text[start..].find("</Code>")?;
-        Some(redact::scrub(&text[start..end].chars().take(120).collect::<String>()))
+        Some(redact::scrub(
+            &text[start..end].chars().take(120).collect::<String>(),
+        ))
     }
 }
 

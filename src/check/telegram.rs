@@ -1,8 +1,11 @@
-//! Telegram: `getMe` with the bot token, then the username cross-check.
+//! Telegram: the portal's save validation, `getMe` with the bot token (DS `TelegramHelper.cs`
+//! `TestApi`), with the username cross-check; and, at the same time, `getWebhookInfo` (free):
+//! after saving, the portal long-polls `getUpdates`, which Telegram refuses while a webhook is set.
 
 use serde::Deserialize;
 
-use super::{Ctx, Outcome, Verdict};
+use super::http::Reply;
+use super::{Ctx, Outcome, Reason, Verdict};
 
 /// The Bot API's envelope around `getMe`'s result.
 #[derive(Deserialize)]
@@ -29,17 +32,47 @@ struct Me {
     can_read_all_group_messages: Option<bool>,
 }
 
+#[derive(Deserialize)]
+struct WebhookInfo {
+    ok: bool,
+    #[serde(default)]
+    result: Option<Webhook>,
+}
+
+#[derive(Deserialize)]
+struct Webhook {
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    pending_update_count: Option<i64>,
+}
+
+/// The Bot API's own error envelope: `{"ok":false,"error_code":401,"description":"Unauthorized"}`.
+fn telegram_error(reply: &Reply) -> Option<i64> {
+    let body: serde_json::Value = serde_json::from_slice(&reply.body).ok()?;
+    (body.get("ok")? == false).then(|| body.get("error_code")?.as_i64())?
+}
+
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let token = ctx.get("bot_token");
     let wanted = ctx.get("bot_name").trim_start_matches('@');
     // https://core.telegram.org/bots/api#getme
     let url = ctx.url("https://api.telegram.org", &format!("/bot{token}/getMe"))?;
-    let reply = ctx.send(ctx.client.get(url)).await?;
+    // https://core.telegram.org/bots/api#getwebhookinfo (needs nothing from getMe: sent alongside)
+    let hook_url = ctx.url("https://api.telegram.org", &format!("/bot{token}/getWebhookInfo"))?;
+    let (reply, hook) = futures::join!(
+        ctx.send(ctx.client.get(url)),
+        ctx.send(ctx.client.get(hook_url))
+    );
+    let reply = reply?;
+    let marked = telegram_error(&reply) == Some(i64::from(reply.status));
     match reply.status {
         200 => {}
+        // A 401/404 without the Bot API's own envelope is not Telegram's answer (issue 9.5).
+        401 | 403 | 404 | 407 if !marked => return Err(reply.not_the_provider("Telegram")),
         // "The only way to get 401 is a wrong bot token" (tdlib/telegram-bot-api#80).
         401 => {
-            return Ok(Outcome::rejected("Telegram refused the bot token (401 Unauthorized): it is wrong or was revoked")
+            return Ok(Outcome::rejected("Telegram refused the bot token (401 Unauthorized): it is wrong or was revoked; the portal will answer \"Bad keys\"")
                 .advice("Copy the token again from BotFather (/mybots > your bot > API Token); after /revoke only the new token works."));
         }
         // A malformed token path: a missing part, an extra `bot` prefix, whitespace.
@@ -83,5 +116,24 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             "Set bot_name to {username} (integrate add telegram --set bot_name={username}), or use the token of @{wanted}."
         )));
     }
-    Ok(facts(Outcome::ok(format!("Telegram accepted the token of @{username}"))))
+    let hook = hook.ok().filter(|h| h.status == 200).and_then(|h| h.json::<WebhookInfo>().ok());
+    let Some(Webhook { url, pending_update_count }) = hook.filter(|h| h.ok).and_then(|h| h.result) else {
+        return Ok(facts(Outcome::warning(format!(
+            "Telegram accepted the token of @{username}, but whether a webhook is set could not be read"
+        )))
+        .fact("webhook", "not verified")
+        .advice("A webhook set on the bot stops the portal from receiving messages: if in doubt, remove it (BotFather cannot; call deleteWebhook once), then check again."));
+    };
+    if !url.is_empty() {
+        return Ok(facts(Outcome::misconfigured(format!(
+            "@{username} has a webhook set ({}); the portal saves the token, but its getUpdates polling is refused while a webhook is active, so the bot never reaches the portal",
+            crate::redact::scrub(&url)
+        )))
+        .reason(Reason::PortalRule)
+        .fact("webhook", "set")
+        .fact("pending_update_count", pending_update_count)
+        .advice("Use a bot that no other service drives, or remove the webhook: open https://api.telegram.org/bot<token>/deleteWebhook once (with the bot's token), then check again."));
+    }
+    Ok(facts(Outcome::ok(format!("Telegram accepted the token of @{username}, and no webhook blocks the portal's polling")))
+        .fact("webhook", "none"))
 }

@@ -1,11 +1,13 @@
-//! Zotero: `GET /keys/current` reads the key's owner and permissions; the editor plugin needs
-//! personal-library write and group read/write.
+//! Zotero: `GET /keys/current` reads the key's owner and permissions. The editor plugin (PL
+//! `sdkjs-plugins/content/zotero`) validates the key with `GET /keys/<key>` and afterwards only
+//! reads (items of the personal library and of groups): read access is what it needs, and a
+//! key without write access is fine.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Ctx, Outcome, Verdict};
+use super::{Ctx, Outcome, Reason, Verdict};
 
 #[derive(Deserialize)]
 struct Key {
@@ -45,10 +47,12 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let reply = ctx.send(request).await?;
     match reply.status {
         200 => {}
+        // Zotero's own plain-text refusal (zotero/dataserver `ApiController.php`).
         403 if reply.text().trim() == "Invalid key" => {
             return Ok(Outcome::rejected("Zotero does not know this API key (403 Invalid key)")
                 .advice("Copy the key again from https://www.zotero.org/settings/keys, or create a new private key there; note that Zotero blocks an IP for a while after five bad keys."));
         }
+        401 | 403 | 407 => return Err(reply.not_the_provider("Zotero")),
         _ => return Err(reply.unexpected()),
     }
     let key: Key = reply.json()?;
@@ -71,23 +75,30 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             .fact("groups", serde_json::to_value(&groups).unwrap_or_default())
     };
     let who = key.username.clone().unwrap_or_else(|| key.user_id.to_string());
-    if !(user.library && user.write) {
-        return Ok(facts(Outcome::misconfigured(format!(
-            "the key of {who} lacks personal-library write access"
-        )))
-        .advice("Edit the key at https://www.zotero.org/settings/keys: under Personal Library, tick Allow library access and Allow write access, then Save Key (the key stays the same)."));
-    }
-    let group_write = match key.access.groups.get("all") {
-        Some(all) => all.library && all.write,
-        None => !key.access.groups.is_empty() && key.access.groups.values().all(|r| r.library && r.write),
+    let group_read = match key.access.groups.get("all") {
+        Some(all) => all.library,
+        None => key.access.groups.values().any(|r| r.library),
     };
+    if !user.library && !group_read {
+        return Ok(facts(Outcome::misconfigured(format!(
+            "the key of {who} cannot read any library, so the plugin finds no references"
+        )))
+        .reason(Reason::Permission)
+        .advice("Edit the key at https://www.zotero.org/settings/keys: under Personal Library, tick Allow library access (read only is enough), then Save Key (the key stays the same)."));
+    }
     let ok = facts(Outcome::ok(format!(
-        "Zotero accepted the key of {who}, with personal-library write access"
-    )));
-    if !group_write {
+        "Zotero accepted the key of {who}, with read access to {}",
+        match (user.library, group_read) {
+            (true, true) => "the personal library and groups",
+            (true, false) => "the personal library",
+            _ => "group libraries",
+        }
+    )))
+    .fact("write_access", "not needed: the plugin only reads");
+    if !user.library {
         return Ok(ok
-            .warn_if_ok("but it lacks read/write access to groups, so the plugin cannot save citations in group libraries")
-            .advice("Edit the key at https://www.zotero.org/settings/keys: under Default Group Permissions choose Read/Write, then Save Key."));
+            .warn_if_ok("but not to the personal library, where the plugin looks first")
+            .advice("Edit the key at https://www.zotero.org/settings/keys: under Personal Library, tick Allow library access, then Save Key."));
     }
     Ok(ok)
 }

@@ -43,12 +43,12 @@ async fn every_status(sandbox: &Sandbox) -> (Vec<fakes::Fake>, Vec<String>) {
     sandbox.set_provider("easybib", &easybib.valid_config());
     let zotero = fakes::zotero::start().await;
     sandbox.set_provider("zotero", &zotero.rejected_config());
-    // A valid token of a deactivated Bitly account is a setup problem.
+    // A Bitly token over its link quota: the portal would answer "Bad keys".
     let bitly = fakes::bitly::start().await;
     sandbox.set_provider(
         "bitly",
         &[
-            ("access_token", fakes::bitly::INACTIVE_TOKEN.into()),
+            ("access_token", fakes::bitly::LIMITED_TOKEN.into()),
             ("endpoint", bitly.endpoint.clone()),
         ],
     );
@@ -69,7 +69,7 @@ async fn every_status(sandbox: &Sandbox) -> (Vec<fakes::Fake>, Vec<String>) {
         .iter()
         .flat_map(|f| f.secrets.clone())
         .collect();
-    secrets.push(fakes::bitly::INACTIVE_TOKEN.into());
+    secrets.push(fakes::bitly::LIMITED_TOKEN.into());
     (
         vec![telegram, easybib, zotero, bitly, clickatell, mendeley],
         secrets,

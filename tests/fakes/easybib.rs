@@ -1,4 +1,4 @@
-//! EasyBib fake: `PUT /2.1/rest/cite` (Citation API 2.1) formats a citation for the known key
+//! EasyBib fake: `POST /2.0/rest/cite` (the Citation API version and method the portal used) formats a citation for the known key
 //! and answers `{"status":"error","msg":…}` for any other one, as the API did.
 
 use serde_json::{Value, json};
@@ -13,8 +13,8 @@ pub const WRONG_KEY: &str = "2e5208202445c8a841e1df56bd838911";
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("PUT"))
-        .and(path("/2.1/rest/cite"))
+    Mock::given(method("POST"))
+        .and(path("/2.0/rest/cite"))
         .respond_with(|req: &Request| {
             let Ok(body) = serde_json::from_slice::<Value>(&req.body) else {
                 return ResponseTemplate::new(200).set_body_json(json!({"status": "error", "msg": "invalid JSON"}));
@@ -73,7 +73,7 @@ async fn easybib_wrong_key_is_a_warning_never_rejected() {
 #[tokio::test]
 async fn easybib_gone_api_is_a_warning() {
     let server = MockServer::start().await;
-    Mock::given(method("PUT")).respond_with(ResponseTemplate::new(410)).mount(&server).await;
+    Mock::given(method("POST")).respond_with(ResponseTemplate::new(410)).mount(&server).await;
     let out = run(&server.uri(), KEY).await;
     assert_eq!(out.status("easybib"), "warning", "{}", out.all());
     assert!(message(&out).contains("no longer answers"), "{}", out.all());
@@ -82,7 +82,7 @@ async fn easybib_gone_api_is_a_warning() {
 #[tokio::test]
 async fn easybib_html_answer_is_unreachable() {
     let server = MockServer::start().await;
-    Mock::given(method("PUT"))
+    Mock::given(method("POST"))
         .respond_with(ResponseTemplate::new(200).set_body_string("<html><body>Chegg</body></html>"))
         .mount(&server)
         .await;

@@ -55,6 +55,7 @@ macro_rules! fakes {
 
 pub mod docspace;
 pub mod oauth;
+pub mod timing;
 
 fakes![
     "apple" => apple,

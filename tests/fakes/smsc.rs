@@ -7,13 +7,17 @@ use serde_json::json;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
+use super::timing::{Arrivals, DELAY};
 use super::{Fake, query};
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const LOGIN: &str = "portal-sms";
 /// An account with a zero balance.
 pub const EMPTY_LOGIN: &str = "portal-sms-empty";
-pub const PASSWORD: &str = "Vq8#tZ3m!Kx7pR2w";
+pub const PASSWORD: &str = "Vq8tZ3m!Kx7pR2w";
+/// A right password that the portal's unencoded balance URL would break (`#` starts a fragment).
+pub const HASH_LOGIN: &str = "portal-sms-hash";
+pub const HASH_PASSWORD: &str = "Rt6#wQ2z Np4&Lk";
 pub const WRONG_PASSWORD: &str = "Jh5$yN9c@Lb4sF6d";
 pub const SENDER: &str = "ONLYOFFICE";
 
@@ -51,13 +55,14 @@ fn respond(req: &Request, options: Options) -> ResponseTemplate {
     if q.get("fmt").map(String::as_str) != Some("3") {
         return ResponseTemplate::new(200).set_body_string("ERROR = 1 (parameters error)");
     }
-    let known = login == LOGIN || login == EMPTY_LOGIN;
-    if !known || (psw != PASSWORD && *psw != md5_hex(PASSWORD)) {
+    let password = if login == HASH_LOGIN { HASH_PASSWORD } else { PASSWORD };
+    let known = login == LOGIN || login == EMPTY_LOGIN || login == HASH_LOGIN;
+    if !known || (psw != password && *psw != md5_hex(password)) {
         return error(2);
     }
     match req.url.path() {
         "/sys/balance.php" => {
-            let balance = if login == LOGIN { "431.20" } else { "0.00" };
+            let balance = if login == EMPTY_LOGIN { "0.00" } else { "431.20" };
             let mut body = json!({"balance": balance});
             if q.get("cur").map(String::as_str) == Some("1") {
                 body["currency"] = "RUB".into();
@@ -79,9 +84,20 @@ pub async fn start() -> Fake {
 }
 
 pub async fn start_with(options: Options) -> Fake {
+    start_timed(options, None).await
+}
+
+/// The fake, optionally holding every answer `timing::DELAY` and recording arrivals.
+pub async fn start_timed(options: Options, arrivals: Option<Arrivals>) -> Fake {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(move |req: &Request| respond(req, options))
+        .respond_with(move |req: &Request| match &arrivals {
+            Some(arrivals) => {
+                arrivals.record(req);
+                respond(req, options).set_delay(DELAY)
+            }
+            None => respond(req, options),
+        })
         .mount(&server)
         .await;
     let md5 = md5_hex(PASSWORD);
@@ -89,7 +105,7 @@ pub async fn start_with(options: Options) -> Fake {
         endpoint: server.uri(),
         valid: vec![("login", LOGIN.into()), ("password", PASSWORD.into()), ("sender", SENDER.into())],
         rejected: vec![("login", LOGIN.into()), ("password", WRONG_PASSWORD.into()), ("sender", SENDER.into())],
-        secrets: vec![PASSWORD.into(), WRONG_PASSWORD.into(), md5.to_uppercase(), md5],
+        secrets: vec![PASSWORD.into(), WRONG_PASSWORD.into(), HASH_PASSWORD.into(), md5.to_uppercase(), md5],
         guard: Box::new(server),
     }
 }
@@ -132,13 +148,42 @@ async fn smsc_lowercase_md5_is_ok() {
     assert!(out.result("smsc")["facts"].get("note").is_none());
 }
 
+/// The portal sends the stored hash as it is, and smsc refuses it in upper case.
 #[tokio::test]
-async fn smsc_uppercase_md5_is_sent_lowercased_with_a_note() {
+async fn smsc_uppercase_md5_is_right_but_misconfigured_for_the_portal() {
     let fake = start().await;
     let out = run(&fake, &fields(LOGIN, &md5_hex(PASSWORD).to_uppercase(), None)).await;
-    assert_eq!(out.status("smsc"), "ok", "{}", out.all());
+    assert_eq!(out.status("smsc"), "misconfigured", "{}", out.all());
+    assert_eq!(out.result("smsc")["reason"], "portal_rule");
     let note = out.result("smsc")["facts"]["note"].as_str().unwrap().to_string();
     assert!(note.contains("lowercase"), "{note}");
+}
+
+/// Issue 8, save validation: the portal inserts login and password into its balance URL
+/// unencoded, so a right password with `&`, `+`, `#`, `%`, `?` or a space fails there.
+#[tokio::test]
+async fn smsc_password_that_breaks_the_portals_url_is_misconfigured() {
+    let fake = start().await;
+    let out = run(&fake, &fields(HASH_LOGIN, HASH_PASSWORD, None)).await;
+    assert_eq!(out.status("smsc"), "misconfigured", "{}", out.all());
+    let result = out.result("smsc");
+    assert_eq!(result["reason"], "portal_rule");
+    assert!(result["message"].as_str().unwrap().contains("Bad keys"), "{result}");
+    // The same password as its lowercase MD5 is what the portal can use.
+    let out = run(&fake, &fields(HASH_LOGIN, &md5_hex(HASH_PASSWORD), None)).await;
+    assert_eq!(out.status("smsc"), "ok", "{}", out.all());
+}
+
+/// Issue 16.1: the balance and the sender names go out together.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smsc_requests_overlap() {
+    let arrivals = Arrivals::default();
+    let fake = start_timed(Options::default(), Some(arrivals.clone())).await;
+    let out = run(&fake, &fake.valid).await;
+    // The fake's delay is longer than the second the portal waits: a warning says so.
+    assert_eq!(out.status("smsc"), "warning", "{}", out.all());
+    assert!(out.text("smsc", "message").contains("1 second"), "{}", out.all());
+    arrivals.assert_overlapped(2);
 }
 
 #[tokio::test]
@@ -148,7 +193,8 @@ async fn smsc_wrong_password_is_rejected_naming_both_causes() {
     assert_eq!(out.status("smsc"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
     let result = out.result("smsc");
-    assert!(result["message"].as_str().unwrap().contains("error 2"));
+    let message = result["message"].as_str().unwrap();
+    assert!(message.contains("error 2") && message.contains("allow-list"), "{message}");
     let advice = result["advice"].as_str().unwrap();
     assert!(advice.contains("password") && advice.contains("allow-list"), "{advice}");
 }

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
+use super::timing::{Arrivals, DELAY};
 use super::{Fake, basic_auth, query};
 use crate::support::{Sandbox, assert_no_leak};
 
@@ -29,11 +30,15 @@ pub struct Account {
     pub restricted_key: bool,
     /// A subaccount: Balance.json is not available.
     pub no_balance: bool,
+    /// The SID and token are the account's Test Credentials (403/20008 on these resources).
+    pub test_credentials: bool,
+    /// The balance Balance.json reports.
+    pub balance: &'static str,
 }
 
 impl Default for Account {
     fn default() -> Account {
-        Account { status: "active", kind: "Full", forbidden: false, restricted_key: false, no_balance: false }
+        Account { status: "active", kind: "Full", forbidden: false, restricted_key: false, no_balance: false, test_credentials: false, balance: "23.71" }
     }
 }
 
@@ -60,6 +65,10 @@ fn respond(req: &Request, account: &Account) -> ResponseTemplate {
         Some((user, pass)) if user == KEY_SID && pass == KEY_SECRET => true,
         _ => return error(401, 20003, "Authenticate"),
     };
+    // Twilio's wording of 20008: https://www.twilio.com/docs/errors/20008
+    if !via_key && account.test_credentials {
+        return error(403, 20008, "Resource not accessible with Test Account Credentials");
+    }
     if (via_key && account.restricted_key) || (!via_key && account.forbidden) {
         return error(403, 70051, "Authorization error");
     }
@@ -89,7 +98,7 @@ fn respond(req: &Request, account: &Account) -> ResponseTemplate {
             }))
         }
         "/Balance.json" if !account.no_balance => ResponseTemplate::new(200)
-            .set_body_json(json!({"account_sid": SID, "balance": "23.71", "currency": "USD"})),
+            .set_body_json(json!({"account_sid": SID, "balance": account.balance, "currency": "USD"})),
         _ => error(404, 20404, "The requested resource was not found"),
     }
 }
@@ -99,9 +108,20 @@ pub async fn start() -> Fake {
 }
 
 pub async fn start_with(account: Account) -> Fake {
+    start_timed(account, None).await
+}
+
+/// The fake, optionally holding every answer `timing::DELAY` and recording arrivals.
+pub async fn start_timed(account: Account, arrivals: Option<Arrivals>) -> Fake {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(move |req: &Request| respond(req, &account))
+        .respond_with(move |req: &Request| match &arrivals {
+            Some(arrivals) => {
+                arrivals.record(req);
+                respond(req, &account).set_delay(DELAY)
+            }
+            None => respond(req, &account),
+        })
         .mount(&server)
         .await;
     let fields = |token: &str| {
@@ -238,4 +258,68 @@ async fn twilio_without_api_key_checks_the_account_only() {
     let out = run(&fake, &config).await;
     assert_eq!(out.status("twilio"), "ok", "{}", out.all());
     assert!(out.result("twilio")["facts"].get("api_key").is_none());
+}
+
+/// Issue 8, save validation: the portal lists IncomingPhoneNumbers with the SID and token; the
+/// check sends that request, and its refusal is the verdict.
+#[tokio::test]
+async fn twilio_validates_like_the_portal_by_listing_the_numbers() {
+    let fake = start().await;
+    let out = run(&fake, &fake.valid_config()).await;
+    assert_eq!(out.status("twilio"), "ok", "{}", out.all());
+    let server = fake.guard.downcast_ref::<MockServer>().unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let listing = requests
+        .iter()
+        .find(|r| r.url.path() == format!("/2010-04-01/Accounts/{SID}/IncomingPhoneNumbers.json"))
+        .expect("the portal's request was sent");
+    assert_eq!(basic_auth(listing), Some((SID.to_string(), TOKEN.to_string())));
+    assert!(out.result("twilio")["facts"]["portal_validation"].as_str().unwrap().starts_with("passes"));
+}
+
+/// Issue 9.2: Test Credentials are a setup problem, with the issue's words.
+#[tokio::test]
+async fn twilio_test_credentials_are_misconfigured() {
+    let fake = start_with(Account { test_credentials: true, ..Account::default() }).await;
+    let out = run(&fake, &fake.valid_config()).await;
+    assert_eq!(out.status("twilio"), "misconfigured", "{}", out.all());
+    let message = out.text("twilio", "message");
+    assert!(message.contains("Test Credentials") && message.contains("live Account SID and Auth Token"), "{message}");
+}
+
+/// Issue 9.2: no credit is a setup problem.
+#[tokio::test]
+async fn twilio_zero_or_negative_balance_is_misconfigured() {
+    for balance in ["0.00", "-1.25"] {
+        let fake = start_with(Account { balance, ..Account::default() }).await;
+        let out = run(&fake, &fake.valid_config()).await;
+        assert_eq!(out.status("twilio"), "misconfigured", "{balance}: {}", out.all());
+        assert!(out.text("twilio", "message").contains("no credit"), "{}", out.all());
+    }
+}
+
+/// Issue 9.5: a bare 401 is not Twilio's answer.
+#[tokio::test]
+async fn twilio_bare_401_is_no_verdict() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(401).set_body_string("Unauthorized"))
+        .mount(&server)
+        .await;
+    let fake = start().await;
+    let mut config = fake.valid_config();
+    set(&mut config, "endpoint", &server.uri());
+    let out = run(&fake, &config).await;
+    assert_eq!(out.status("twilio"), "unreachable", "{}", out.all());
+    assert_eq!(out.result("twilio")["reason"], "intermediary");
+}
+
+/// Issue 16.1: the numbers list, the Account, the Balance and the API key go out together.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twilio_requests_overlap() {
+    let arrivals = Arrivals::default();
+    let fake = start_timed(Account::default(), Some(arrivals.clone())).await;
+    let out = run(&fake, &fake.valid_config()).await;
+    assert_eq!(out.status("twilio"), "ok", "{}", out.all());
+    arrivals.assert_overlapped(4);
 }

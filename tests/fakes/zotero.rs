@@ -14,6 +14,8 @@ pub const WRONG_KEY: &str = "IHG9aNwKLOHh76gxhY1X28t1";
 pub const READ_ONLY_KEY: &str = "zCVzM7qcPQCE6tJXwEleaxzg";
 /// Personal library write, groups read only.
 pub const NO_GROUP_WRITE_KEY: &str = "hQktPOKcKEUlukpeSTmaIpaM";
+/// No library access at all (a key made for another purpose).
+pub const NO_READ_KEY: &str = "pW3kR8vN2qX6tY9mB4cJ7sLd";
 
 fn key_json(key: &str, user: Value, groups: Value) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({
@@ -43,6 +45,10 @@ pub async fn start() -> Fake {
                     json!({"all": {"library": true, "write": true}}),
                 ),
                 Some(NO_GROUP_WRITE_KEY) => key_json(NO_GROUP_WRITE_KEY, full, json!({"all": {"library": true, "write": false}})),
+                // Without personal-library access, `Key.toJSON` leaves `user` out.
+                Some(NO_READ_KEY) => ResponseTemplate::new(200).set_body_json(json!({
+                    "key": NO_READ_KEY, "userID": 8123456, "username": "portal-writer", "displayName": "Portal Writer", "access": {}
+                })),
                 _ => ResponseTemplate::new(403).set_body_string("Invalid key"),
             }
         })
@@ -52,7 +58,7 @@ pub async fn start() -> Fake {
         endpoint: server.uri(),
         valid: vec![("api_key", KEY.into())],
         rejected: vec![("api_key", WRONG_KEY.into())],
-        secrets: vec![KEY.into(), WRONG_KEY.into(), READ_ONLY_KEY.into(), NO_GROUP_WRITE_KEY.into()],
+        secrets: vec![KEY.into(), WRONG_KEY.into(), READ_ONLY_KEY.into(), NO_GROUP_WRITE_KEY.into(), NO_READ_KEY.into()],
         guard: Box::new(server),
     }
 }
@@ -90,23 +96,25 @@ async fn zotero_wrong_key_is_rejected() {
     assert_eq!(out.code, 1);
 }
 
+/// The plugin only reads: a read-only key is enough (issue 8), at most a warning.
 #[tokio::test]
-async fn zotero_key_without_personal_write_is_misconfigured() {
+async fn zotero_read_only_keys_are_ok() {
     let fake = start().await;
-    let out = run(&fake.endpoint, READ_ONLY_KEY, &fake.secrets).await;
-    assert_eq!(out.status("zotero"), "misconfigured", "{}", out.all());
-    assert!(message(&out).contains("lacks personal-library write access"), "{}", out.all());
-    assert!(out.result("zotero")["advice"].as_str().unwrap().contains("zotero.org/settings/keys"));
+    for key in [READ_ONLY_KEY, NO_GROUP_WRITE_KEY] {
+        let out = run(&fake.endpoint, key, &fake.secrets).await;
+        assert_eq!(out.status("zotero"), "ok", "{}", out.all());
+        assert_eq!(out.code, 0);
+        assert!(out.result("zotero")["facts"]["write_access"].as_str().unwrap().contains("not needed"));
+    }
 }
 
 #[tokio::test]
-async fn zotero_key_without_group_write_is_a_warning() {
+async fn zotero_key_that_reads_nothing_is_misconfigured() {
     let fake = start().await;
-    let out = run(&fake.endpoint, NO_GROUP_WRITE_KEY, &fake.secrets).await;
-    assert_eq!(out.status("zotero"), "warning", "{}", out.all());
-    assert_eq!(out.code, 0);
-    assert_eq!(out.result("zotero")["facts"]["groups"]["all"], "read only");
-    assert!(out.result("zotero")["advice"].as_str().unwrap().contains("Read/Write"));
+    let out = run(&fake.endpoint, NO_READ_KEY, &fake.secrets).await;
+    assert_eq!(out.status("zotero"), "misconfigured", "{}", out.all());
+    assert_eq!(out.result("zotero")["reason"], "permission");
+    assert!(out.text("zotero", "advice").contains("zotero.org/settings/keys"));
 }
 
 #[tokio::test]

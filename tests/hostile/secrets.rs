@@ -50,7 +50,9 @@ async fn sent_credentials(server: &MockServer) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn basic_credentials_echoed_by_a_server_never_leak() {
-    let basic = ["twilio", "dropbox", "docusign", "twitter"];
+    // X signs with OAuth 1.0a now: its header holds public parameters and a one-way
+    // signature, never the secret, so it is not one of the Basic senders.
+    let basic = ["twilio", "dropbox", "docusign"];
     for status in [200, 401] {
         let server = echo_server(status).await;
         let sandbox = Sandbox::new();
