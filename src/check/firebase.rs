@@ -89,7 +89,12 @@ async fn web_key(ctx: &Ctx<'_>) -> Verdict {
                 .fact("restriction", reason)
                 .advice("Nothing to change if the key is restricted on purpose: the portal only needs it in the browser on the portal's pages. If Talk notifications fail, allow the portal's domain as an HTTP referrer under Google Cloud console > APIs & Services > Credentials > the key.")
         }
-        400 if reasons.contains(&"API_KEY_INVALID") || message.contains("API key not valid") => {
+        // "API key not valid" (a key that never existed) and "API Key not found" (a deleted
+        // one, firebase/firebaseui-web-react#57) are Google's own refusals of the key.
+        400 if reasons.contains(&"API_KEY_INVALID")
+            || message.contains("API key not valid")
+            || message.contains("API Key not found") =>
+        {
             Outcome::rejected(format!("Google does not know this Web API key (API_KEY_INVALID: {message})"))
                 .advice("Copy the Web API key again from Firebase console > Project settings > General (39 characters starting with AIza); a deleted key is refused this way.")
         }
