@@ -103,6 +103,68 @@ pub struct RedirectCheck {
     pub why: Text,
     /// The evidence: provider docs, error catalogs, public threads quoting real pages.
     pub sources: Vec<String>,
+    /// The authorization endpoint the portal sends users to, e.g.
+    /// `https://accounts.google.com/o/oauth2/v2/auth` (its origin is replaced by `endpoint`).
+    /// Required when `verifiable`.
+    #[serde(default)]
+    pub authorize_url: Option<String>,
+    /// The field that holds the client id the portal sends as `client_id`.
+    #[serde(default = "client_id_field")]
+    pub client_id_field: String,
+    /// Which `[portal.scopes]` entry the probe sends as `scope` (the portal's sign-in scopes
+    /// unless the provider is only a drive); none sends no `scope`.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// Other query parameters the portal adds (`access_type = "offline"`, ...).
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+    /// How the endpoint answers, each with its meaning and source; the first that matches
+    /// decides, and an answer none matches proves nothing.
+    #[serde(default)]
+    pub answers: Vec<AuthorizeAnswer>,
+    /// Where in the provider's console the redirect URI is registered, with `{redirect_uri}`
+    /// (the guide's step, in a sentence): the advice of an unregistered URI.
+    #[serde(default)]
+    pub register: Option<Text>,
+}
+
+fn client_id_field() -> String {
+    "client_id".into()
+}
+
+/// One recognised answer of an authorization endpoint to a browser without a session.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorizeAnswer {
+    pub means: AuthorizeMeaning,
+    /// The HTTP statuses it comes with; empty means any.
+    #[serde(default)]
+    pub status: Vec<u16>,
+    /// Text the `Location` header contains (ASCII case ignored), for a redirect.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Text the body contains (ASCII case ignored).
+    #[serde(default)]
+    pub body: Option<String>,
+    /// Where this answer is documented or quoted.
+    pub source: String,
+    /// For `scope_refused`: the step that gives the app the portal's scopes.
+    #[serde(default)]
+    pub fix: Option<Text>,
+}
+
+/// What an authorization endpoint's answer says about the portal's request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorizeMeaning {
+    /// The client and its redirect URI are accepted: the endpoint moves on to sign-in.
+    Registered,
+    /// The redirect URI is not registered for this client.
+    Unregistered,
+    /// The endpoint does not know the client id.
+    UnknownClient,
+    /// The redirect URI is accepted, but the portal's scopes are refused before sign-in.
+    ScopeRefused,
 }
 
 /// `[check]`: what the live check stands for, in the portal's terms.

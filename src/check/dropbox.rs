@@ -32,10 +32,12 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     };
     match reply.status {
         200 => {}
-        // App authentication failed (exact bodies UNCONFIRMED, the status is documented).
-        401 => return Ok(rejected()),
+        // App authentication failed (exact bodies UNCONFIRMED, the status is documented), in
+        // Dropbox's own format only: a bare 401 may come from a proxy (issue 9.5).
+        401 if from_dropbox(&reply) => return Ok(rejected()),
+        401 | 403 | 407 => return Err(reply.not_the_provider("Dropbox")),
         // "Invalid authorization value in HTTP header "Authorization"": a malformed key pair.
-        400 => {
+        400 if from_dropbox(&reply) => {
             let text = reply.text().to_ascii_lowercase();
             if text.contains("authorization") || text.contains("client") {
                 return Ok(rejected());
@@ -53,4 +55,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     }
     Ok(Outcome::ok("Dropbox accepted the app key and secret (check/app echoed the probe's query)")
         .fact("probe", "check/app"))
+}
+
+/// Dropbox's own error format: JSON with `error_summary`, or its plain-text
+/// "Error in call to API function …" (https://www.dropbox.com/developers/documentation/http/documentation#error-handling).
+fn from_dropbox(reply: &super::http::Reply) -> bool {
+    let json_error = serde_json::from_slice::<serde_json::Value>(&reply.body)
+        .ok()
+        .is_some_and(|v| v.get("error_summary").is_some());
+    json_error || reply.text().trim_start().starts_with("Error in call to API function")
 }

@@ -1,4 +1,7 @@
-//! Google: the dummy authorization code at Google's token endpoint (verification.md §11).
+//! Google: the dummy authorization code at the token endpoint the portal uses,
+//! `www.googleapis.com/oauth2/v4/token` (an alias of `oauth2.googleapis.com/token`;
+//! verification.md §11, parity 8.1). No source says Google judges the client before the code,
+//! so the shared probe also sends an altered secret and compares (issue 9.6).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
 use super::{Ctx, Outcome, Verdict};
@@ -8,9 +11,10 @@ const CREDENTIALS: &str = "Google Cloud console > APIs & Services > Credentials 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let client_id = ctx.get("client_id");
     // https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code
+    // The portal: GoogleLoginProvider.cs (DocSpace-server, CommunityServer).
     let request = TokenRequest {
-        origin: "https://oauth2.googleapis.com",
-        path: "/token",
+        origin: "https://www.googleapis.com",
+        path: "/oauth2/v4/token",
         client_id,
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
@@ -40,6 +44,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     } else if err.is("invalid_client") {
         oauth::refused(&reply, &err, "Google refused the client id or secret")
             .advice(format!("Copy the Client ID and Client secret again from {CREDENTIALS}."))
+    } else if err.is("disabled_client") {
+        // "The OAuth client was disabled." (issue 9.4)
+        oauth::refused(&reply, &err, "Google says this OAuth client is disabled")
+            .advice(format!("Enable the client again under {CREDENTIALS} (open it and click Enable), or create a new Web application client and enter its ID and secret."))
     } else if err.is("deleted_client") {
         oauth::refused(&reply, &err, "Google says this OAuth client was deleted")
             .advice(format!("Restore the client under {CREDENTIALS} (deleted clients can be restored for a while), or create a new Web application client and enter its ID and secret."))

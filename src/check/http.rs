@@ -247,10 +247,22 @@ pub async fn send(
     request: reqwest::Request,
     deadline: Instant,
 ) -> Result<Reply, Outcome> {
+    send_limited(client, request, deadline, MAX_BODY).await
+}
+
+/// [`send`], keeping at most `limit` bytes of the body: for side requests (an authorization
+/// page, a control request) whose verdict needs only the start of a small answer, so that
+/// they add little to a run's memory when servers send endless answers.
+pub async fn send_limited(
+    client: &reqwest::Client,
+    request: reqwest::Request,
+    deadline: Instant,
+    limit: usize,
+) -> Result<Reply, Outcome> {
     let shown_url = show_url(request.url());
     register_credentials(&request);
     let retry_copy = request.try_clone();
-    let first = attempt(client, request, deadline, &shown_url).await;
+    let first = attempt(client, request, deadline, &shown_url, limit).await;
     let wait = match (&first, &retry_copy) {
         (Attempt::Transient { wait, .. }, Some(_)) => *wait,
         _ => None,
@@ -261,7 +273,7 @@ pub async fn send(
         {
             tracing::debug!("{shown_url}: transient failure, retrying once in {wait:?}");
             tokio::time::sleep(wait).await;
-            attempt(client, copy, deadline, &shown_url).await
+            attempt(client, copy, deadline, &shown_url, limit).await
         }
         (first, _, _) => first,
     };
@@ -285,6 +297,7 @@ async fn attempt(
     mut request: reqwest::Request,
     deadline: Instant,
     shown_url: &str,
+    limit: usize,
 ) -> Attempt {
     let left = deadline.saturating_duration_since(Instant::now());
     if left.is_zero() {
@@ -313,7 +326,7 @@ async fn attempt(
     let body = if status == 429 || status >= 500 {
         Vec::new()
     } else {
-        match read_capped(response).await {
+        match read_capped(response, limit).await {
             Ok(body) => body,
             Err(BodyError::TooLarge) => return Attempt::Failed(too_large(shown_url)),
             Err(BodyError::Transport(err)) => {
@@ -366,16 +379,13 @@ enum BodyError {
 
 /// Reads the body chunk by chunk and stops at [`MAX_BODY`]: a server streaming gigabytes
 /// costs at most that much memory, and one announcing too much is not read at all.
-async fn read_capped(mut response: reqwest::Response) -> Result<Vec<u8>, BodyError> {
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_BODY as u64)
-    {
+async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, BodyError> {
+    if response.content_length().is_some_and(|n| n > limit as u64) {
         return Err(BodyError::TooLarge);
     }
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
-        if body.len() + chunk.len() > MAX_BODY {
+        if body.len() + chunk.len() > limit {
             return Err(BodyError::TooLarge);
         }
         body.extend_from_slice(&chunk);

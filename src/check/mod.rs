@@ -35,9 +35,24 @@ pub struct Ctx<'a> {
     /// The portal's OAuth redirect URI (`[portal] redirect_uri`), for probes that must send it.
     pub redirect_uri: String,
     pub deadline: Instant,
+    /// What the dummy-code probe's altered-secret control found, for `run` to settle the
+    /// verdict with ([`probes::oauth::settle_control`]).
+    pub control: std::sync::Mutex<Option<probes::oauth::SecretControl>>,
 }
 
 impl Ctx<'_> {
+    /// Keeps the altered-secret control of the last dummy-code request.
+    pub fn record_control(&self, control: probes::oauth::SecretControl) {
+        if let Ok(mut slot) = self.control.lock() {
+            *slot = Some(control);
+        }
+    }
+
+    /// Takes the control, leaving none.
+    pub fn take_control(&self) -> Option<probes::oauth::SecretControl> {
+        self.control.lock().ok().and_then(|mut slot| slot.take())
+    }
+
     /// A field's value; required fields are always present once local validation passed.
     pub fn get(&self, field: &str) -> &str {
         self.resolved.get(field).unwrap_or("")
@@ -86,6 +101,21 @@ impl Ctx<'_> {
             ))
         })?;
         http::send(self.client, request, self.deadline).await
+    }
+
+    /// [`Ctx::send`], keeping at most `limit` bytes of the body ([`http::send_limited`]).
+    pub async fn send_limited(
+        &self,
+        request: reqwest::RequestBuilder,
+        limit: usize,
+    ) -> Result<Reply, Outcome> {
+        let request = request.build().map_err(|e| {
+            Outcome::unreachable(format!(
+                "internal error building the request: {}",
+                http::error_chain(&e)
+            ))
+        })?;
+        http::send_limited(self.client, request, self.deadline, limit).await
     }
 }
 

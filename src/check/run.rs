@@ -2,11 +2,13 @@
 //! overruns becomes `unreachable`; a value that fails local validation becomes `rejected`
 //! before any request is sent (spec, "Check results").
 
+use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
 use futures::FutureExt;
 
+use super::probes::{authorize, oauth};
 use super::{CheckResult, Ctx, Outcome, Reason, Status};
 use crate::catalog::{schema::COMMON_FIELDS, validate};
 use crate::config::ResolvedProvider;
@@ -21,7 +23,11 @@ pub enum Event<'a> {
 pub struct Options<'a> {
     pub client: &'a reqwest::Client,
     pub timeout: Duration,
+    /// The portal's redirect URI (`[portal] redirect_uri`, else the portal kind's default).
     pub redirect_uri: String,
+    /// Per provider id, the redirect URI a portal file sets (`<provider>RedirectUrl`) when
+    /// `[portal] redirect_uri` does not decide (issue 12.4).
+    pub redirect_overrides: BTreeMap<String, String>,
 }
 
 /// Runs every check at once; results come back in the order given.
@@ -107,12 +113,25 @@ async fn outcome_of(
         resolved,
         client: options.client,
         endpoint,
-        redirect_uri: options.redirect_uri.clone(),
+        redirect_uri: options
+            .redirect_overrides
+            .get(&provider.id)
+            .unwrap_or(&options.redirect_uri)
+            .clone(),
         deadline: started + options.timeout,
+        control: Default::default(),
     };
-    let run = AssertUnwindSafe(check(&ctx)).catch_unwind();
+    // The credential check and the authorization-endpoint probe do not depend on each other:
+    // both go out at once (issue 16), and the probe's finding is added to the verdict.
+    let run = AssertUnwindSafe(async {
+        let (verdict, redirect) = futures::join!(check(&ctx), authorize::probe(&ctx));
+        let (Ok(outcome) | Err(outcome)) = verdict;
+        let outcome = oauth::settle_control(outcome, ctx.take_control());
+        authorize::apply(outcome, redirect, &ctx)
+    })
+    .catch_unwind();
     let mut outcome = match tokio::time::timeout(options.timeout, run).await {
-        Ok(Ok(Ok(outcome) | Err(outcome))) => outcome,
+        Ok(Ok(outcome)) => outcome,
         Ok(Err(_)) => Outcome::unreachable(
             "internal error: the check stopped unexpectedly; no verdict on the keys",
         )

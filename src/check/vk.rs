@@ -1,57 +1,46 @@
-//! VK: an app (service) token from `client_credentials`, which checks the app id and the
-//! secure key together (verification.md §24).
-
-use serde::Deserialize;
+//! VK: the portal's own code exchange at `oauth.vk.com/access_token` (a form POST with
+//! `grant_type=authorization_code`), sent with a dummy code (verification.md §24; parity 8.1).
+//! A good app gets the code refused, a bad one `invalid_client` naming the wrong value. No
+//! source says VK judges the app before the code, so the shared probe also sends an altered
+//! secret and compares (issue 9.6).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
-use super::{Ctx, Outcome, Verdict};
+use super::{Ctx, Verdict};
 
-#[derive(Deserialize)]
-struct Token {
-    access_token: String,
-    #[serde(default)]
-    expires_in: Option<i64>,
-}
+const SETTINGS: &str =
+    "the app settings (VK ID cabinet at https://id.vk.com/business/go, or vk.com/apps?act=manage)";
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    // https://dev.vk.com/en/api/access-token/getting-started (client credentials flow)
+    // The portal: VKLoginProvider.cs (DocSpace-server, CommunityServer) through
+    // OAuth20TokenHelper: POST form, code, client_id, client_secret, redirect_uri.
     let request = TokenRequest {
         origin: "https://oauth.vk.com",
         path: "/access_token",
         client_id: ctx.get("client_id"),
         client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Query,
-        grant: Grant::ClientCredentials,
-        redirect_uri: None,
-        extra: &[("v", "5.199")],
+        auth: ClientAuth::Form,
+        grant: Grant::DummyCode(oauth::DUMMY_CODE),
+        redirect_uri: Some(&ctx.redirect_uri),
+        extra: &[],
     };
-    let reply = oauth::token_request(ctx, &request).await?;
-    if reply.status == 200 {
-        let token: Token = reply.json()?;
-        if token.access_token.is_empty() {
-            return Err(reply.unexpected());
-        }
-        return Ok(Outcome::ok("VK issued a service token for this app id and secure key")
-            .fact("token_expires", match token.expires_in {
-                Some(0) | None => "never (service token)".to_string(),
-                Some(s) => format!("in {s}s"),
-            }));
+    let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
+    // "Code is invalid or expired." (7even/vkontakte_api#38), or "redirect_uri is invalid,
+    // please pass same redirect_uri…" (mamantoha/omniauth-vkontakte#43): the app passed.
+    if err.is("invalid_grant") {
+        return Ok(oauth::accepted(&err, "VK"));
     }
-    let err = match oauth::oauth_error(&reply) {
-        Some(err) if matches!(reply.status, 400 | 401) && err.error == "invalid_client" => err,
-        _ => return Err(reply.unexpected()),
-    };
+    if !err.is("invalid_client") {
+        return Err(reply.unexpected());
+    }
     Ok(match err.error_description.as_deref().unwrap_or("") {
-        "client_secret is incorrect" => Outcome::rejected(
-            "VK refused the secure key (invalid_client: client_secret is incorrect)",
-        )
-        .fact("http_status", reply.status)
-        .advice("Copy the Secure key (Защищённый ключ) again from the app settings (VK ID cabinet or vk.com/apps?act=manage); not the Service access key, which is much longer."),
-        "client_id is incorrect" => Outcome::rejected(
-            "VK does not know this app id (invalid_client: client_id is incorrect)",
-        )
-        .fact("http_status", reply.status)
-        .advice("Copy the App ID (digits only) from the app settings; if the app was deleted or blocked, create a new one."),
+        // yiisoft/yii2-authclient#248
+        "client_secret is incorrect" => oauth::refused(&reply, &err, "VK refused the secure key")
+            .advice(format!("Copy the Secure key (Защищённый ключ) again from {SETTINGS}; not the Service access key, which is much longer.")),
+        // mamantoha/omniauth-vkontakte#70
+        "client_id is incorrect" => oauth::refused(&reply, &err, "VK does not know this app id")
+            .advice(format!("Copy the App ID (digits only) from {SETTINGS}; if the app was deleted or blocked, create a new one.")),
+        // "client_secret is undefined" (VKCOM/vk-php-sdk#96) means the probe sent none: no
+        // verdict on the keys.
         _ => reply.unexpected(),
     })
 }

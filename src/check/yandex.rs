@@ -1,27 +1,34 @@
-//! Yandex: a dummy 7-digit confirmation code at Yandex ID's token endpoint (verification.md §27).
+//! Yandex: the portal's code exchange at `oauth.yandex.ru/token` (form, with the portal's
+//! redirect URI), sent with a dummy code (verification.md §27; parity 8.1). A refused code says
+//! nothing about the client by itself (`bad_verification_code` also means a malformed code), so
+//! the shared probe also sends an altered secret and compares (issues 9.6, 9.7); the dummy code
+//! has the shape the provider file records.
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
 use super::{Ctx, Outcome, Verdict};
 
-/// Yandex confirmation codes are 7 digits; a plausible one reaches the client check.
+/// Used when the provider file records no code shape.
 const DUMMY_CODE: &str = "1234567";
 
 const CONSOLE: &str = "https://oauth.yandex.ru/";
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    // https://yandex.com/dev/id/doc/en/codes/code-url#token
+    // https://yandex.com/dev/id/doc/en/codes/code-url#token; the portal's host is .ru
+    // (YandexLoginProvider.cs in DocSpace-server and CommunityServer).
     let request = TokenRequest {
-        origin: "https://oauth.yandex.com",
+        origin: "https://oauth.yandex.ru",
         path: "/token",
         client_id: ctx.get("client_id"),
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
         grant: Grant::DummyCode(DUMMY_CODE),
-        redirect_uri: None,
+        redirect_uri: Some(&ctx.redirect_uri),
         extra: &[],
     };
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
-    if err.is("bad_verification_code") {
+    // `bad_verification_code` (documented) and `invalid_grant` "code has expired"
+    // (nextauthjs/next-auth#11611): the code was refused.
+    if err.is("bad_verification_code") || err.is("invalid_grant") {
         return Ok(oauth::accepted(&err, "Yandex"));
     }
     if err.is("invalid_client") {

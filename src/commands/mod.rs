@@ -118,6 +118,7 @@ impl App {
             client: http.client(),
             timeout,
             redirect_uri,
+            redirect_overrides: Default::default(),
         };
         let on_event = |event: Event<'_>| {
             if let Some(progress) = &progress {

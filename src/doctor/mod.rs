@@ -217,10 +217,14 @@ pub async fn diagnose(options: &Options<'_>, resolved: &ResolvedProvider) -> Dia
     let run_options = run::Options {
         client: options.client,
         timeout: options.timeout,
-        redirect_uri: options.portal.portal.redirect_uri.clone(),
+        redirect_uri: options.portal.redirect_uri_for(resolved),
+        redirect_overrides: Default::default(),
     };
     let check = run::run_one(&run_options, resolved).await;
     chain.layers.push(check_layer(&check));
+    if let Some(layer) = redirect_layer(resolved, &check, &run_options.redirect_uri) {
+        chain.layers.push(layer);
+    }
     findings.extend(portal::after_check(resolved, &check));
     let (status, message) = verdict(resolved, &check, clock.as_ref(), &findings);
     finish(
@@ -331,6 +335,41 @@ fn check_layer(check: &CheckResult) -> Layer {
     layer
 }
 
+/// The redirect URI as its own layer after the credentials (issue 12.4): what the check's
+/// authorization-endpoint probe found, or that it cannot be verified without signing in, with
+/// the URI to register either way.
+fn redirect_layer(resolved: &ResolvedProvider, check: &CheckResult, uri: &str) -> Option<Layer> {
+    let provider = resolved.provider;
+    provider.redirect_check.as_ref()?;
+    let found = check
+        .facts
+        .get("redirect_uri")
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
+    let (status, summary) = if found == "registered" {
+        (
+            LayerStatus::Ok,
+            format!("{uri} is registered with {}", provider.name),
+        )
+    } else if found.starts_with("not registered") || found.starts_with("accepted, but") {
+        (LayerStatus::Failed, format!("{uri}: {found}"))
+    } else if found.is_empty() {
+        (
+            LayerStatus::NotRun,
+            format!("not checked: the credential check ended first; register {uri}"),
+        )
+    } else {
+        let text = crate::check::probes::authorize::describe(provider, uri, crate::lang::Lang::En)
+            .unwrap_or_default();
+        (LayerStatus::Skipped, format!("{found}. {text}"))
+    };
+    let mut layer = Layer::new("redirect_uri", status, summary);
+    if status == LayerStatus::Failed {
+        layer.advice = check.advice.clone();
+    }
+    Some(layer)
+}
+
 /// The provider's status once every layer passed: the check's, adjusted by the clock and the
 /// portal findings (rules in the module doc).
 fn verdict(
@@ -428,7 +467,7 @@ fn reason_of(
     }
     let failed = layers
         .iter()
-        .find(|l| l.status == LayerStatus::Failed && l.name != "check");
+        .find(|l| l.status == LayerStatus::Failed && !["check", "redirect_uri"].contains(&l.name));
     if let Some(layer) = failed {
         return match layer.name {
             "origin" => Reason::Config,

@@ -107,6 +107,23 @@ impl PortalContext {
     }
 }
 
+impl PortalContext {
+    /// The redirect URI the portal sends for this provider (issue 12.4): `[portal]
+    /// redirect_uri` when set, else the first portal file's `<provider>RedirectUrl`, else the
+    /// portal kind's default.
+    pub fn redirect_uri_for(&self, resolved: &ResolvedProvider) -> String {
+        if self.portal.redirect_from == crate::config::resolve::RedirectFrom::Config {
+            return self.portal.redirect_uri.clone();
+        }
+        self.files
+            .iter()
+            .flat_map(|file| file.values(file.mapping(resolved)))
+            .find(|(key, value)| key.ends_with("RedirectUrl") && !value.is_empty())
+            .map(|(_, value)| value.to_string())
+            .unwrap_or_else(|| self.portal.redirect_uri.clone())
+    }
+}
+
 /// Findings about the whole setup rather than one provider.
 pub fn global(ctx: &PortalContext) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -70,6 +70,11 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
             "  ",
             width,
         )));
+        if let Some(text) =
+            crate::check::probes::authorize::describe(provider, &portal.redirect_uri, lang)
+        {
+            line(wrap::indented(&text, "  ", width));
+        }
     }
     if let Some(deprecated) = &provider.deprecated {
         line(wrap::item(

@@ -2,6 +2,7 @@
 //! the ES256 signature is verified with the registered key's public half, then `kid`, `iss`,
 //! `aud`, `sub` (= the form's client_id) and a lifetime of at most 6 months are checked; only
 //! then is the code looked at, so a good client gets `invalid_grant` (verification.md §2).
+//! `GET /auth/authorize` answers as Apple's page does before any sign-in (issue 12).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -11,12 +12,32 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
+use super::oauth::{AuthorizeEndpoint, page, RedirectCase, redirect_outcomes};
 use super::{Fake, form};
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "com.fabrikam.portal.signin";
 pub const TEAM_ID: &str = "Y4DJEWSL20";
 pub const KEY_ID: &str = "ZR9HNGOX1R";
+/// A Services ID whose authorization page answers in a way no evidence describes.
+pub const ODD_ID: &str = "com.fabrikam.portal.other";
+pub const UNKNOWN_ID: &str = "com.fabrikam.unknown";
+pub const REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
+
+static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
+    path: "/auth/authorize",
+    clients: &[CLIENT_ID, ODD_ID],
+    registered: REDIRECT_URI,
+    // The portal asks Apple for no scope.
+    scope: None,
+    odd_client: ODD_ID,
+    // The sign-in page itself: what it looks like is not in the recorded evidence.
+    on_registered: |_| page(200, "<html><title>Sign in with Apple ID</title></html>"),
+    // https://github.com/ananay/passport-apple/issues/22
+    on_unregistered: || page(200, "<html><body><h1>invalid_request</h1><p>Invalid web redirect url.</p></body></html>"),
+    // https://github.com/aaronpk/sign-in-with-apple-example/issues/4
+    on_unknown_client: || page(200, "<html><body><h1>invalid_client</h1></body></html>"),
+};
 const MAX_LIFETIME: u64 = 15_777_000;
 
 /// A fresh P-256 key pair: the .p8 text (PKCS#8 PEM) and the public key (SPKI PEM).
@@ -36,7 +57,7 @@ fn client_ok(jwt: &str, client_id: &str, key: &DecodingKey) -> bool {
     let Ok(header) = jsonwebtoken::decode_header(jwt) else {
         return false;
     };
-    if header.alg != Algorithm::ES256 || header.kid.as_deref() != Some(KEY_ID) || client_id != CLIENT_ID {
+    if header.alg != Algorithm::ES256 || header.kid.as_deref() != Some(KEY_ID) || ![CLIENT_ID, ODD_ID].contains(&client_id) {
         return false;
     }
     let mut validation = Validation::new(Algorithm::ES256);
@@ -75,6 +96,7 @@ pub async fn start() -> Fake {
         })
         .mount(&server)
         .await;
+    AUTHORIZE.mount(&server).await;
     let fields = |pem: &str| {
         vec![
             ("client_id", CLIENT_ID.to_string()),
@@ -198,4 +220,22 @@ async fn apple_unknown_answer_is_unreachable() {
     assert_eq!(out.status("apple"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
     assert_no_leak(&out, &fake.secrets);
+}
+
+#[tokio::test]
+async fn apple_redirect_uri_probe_has_four_outcomes() {
+    let fake = start().await;
+    redirect_outcomes(
+        &fake,
+        RedirectCase {
+            id: "apple",
+            client_field: "client_id",
+            unknown_client: UNKNOWN_ID,
+            odd_client: ODD_ID,
+            registered_fact: "not verified",
+            unknown_fact: "does not know this client id",
+            register_hint: "Return URLs",
+        },
+    )
+    .await;
 }

@@ -1,4 +1,6 @@
-//! Google token endpoint fake: `POST /token` with the client in the form. A known client with
+//! Google fake: the portal's token endpoint `POST /oauth2/v4/token` with the client in the form,
+//! and the authorization endpoint `GET /o/oauth2/v2/auth` as a browser without a session
+//! meets it (issue 12). A known client with
 //! the right secret gets the dummy code refused (`invalid_grant`); otherwise the documented
 //! `invalid_client` / `deleted_client` / `redirect_uri_mismatch` answers (verification.md §11).
 
@@ -7,7 +9,10 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::Fake;
-use super::oauth::{Call, ClientIn, Refusal, TokenEndpoint, error};
+use super::oauth::{
+    AuthorizeEndpoint, Call, ClientIn, Refusal, TokenEndpoint, error, page, redirect,
+    RedirectCase, redirect_outcomes,
+};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "583920174466-k3v9q2m7x1p8z4w6r0t5y3u2i9o7a1sd.apps.googleusercontent.com";
@@ -15,18 +20,24 @@ pub const CLIENT_SECRET: &str = "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";
 pub const OTHER_SECRET: &str = "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";
 pub const UNKNOWN_ID: &str = "583920174466-b8n2c5x7z1l4k6j9h3g0f2d5s8a1q4we.apps.googleusercontent.com";
 pub const DELETED_ID: &str = "583920174466-p0o9i8u7y6t5r4e3w2q1z0x9c8v7b6nm.apps.googleusercontent.com";
+pub const DISABLED_ID: &str = "583920174466-d1s4b2l3e4d5c6l7i8e9n0t1a2b3c4de.apps.googleusercontent.com";
+/// A client whose authorization page answers in a way no evidence describes.
+pub const ODD_ID: &str = "583920174466-o0d1d2c3l4i5e6n7t8a9b0c1d2e3f4gh.apps.googleusercontent.com";
 /// The redirect URI registered for CLIENT_ID: the portal's default relay.
 pub const REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
 
 static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
-    path: "/token",
+    path: "/oauth2/v4/token",
     client_in: ClientIn::Form,
-    clients: &[(CLIENT_ID, CLIENT_SECRET)],
+    clients: &[(CLIENT_ID, CLIENT_SECRET), (ODD_ID, CLIENT_SECRET)],
     grant_types: &["authorization_code"],
     refuse: |refusal, call| match refusal {
         Refusal::UnknownClient if call.client_id == DELETED_ID => {
             error(401, "deleted_client", "The OAuth client was deleted.")
+        }
+        Refusal::UnknownClient if call.client_id == DISABLED_ID => {
+            error(401, "disabled_client", "The OAuth client was disabled.")
         }
         Refusal::NoClient | Refusal::UnknownClient => {
             error(401, "invalid_client", "The OAuth client was not found.")
@@ -45,9 +56,35 @@ fn code_refused(call: &Call) -> ResponseTemplate {
     error(400, "invalid_grant", "Malformed auth code.")
 }
 
+/// The sign-in scopes the portal sends (GoogleLoginProvider.cs).
+const SIGN_IN_SCOPE: &str =
+    "https://www.googleapis.com/auth/userinfo.profile https://www.googleapis.com/auth/userinfo.email";
+
+static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
+    path: "/o/oauth2/v2/auth",
+    clients: &[CLIENT_ID, ODD_ID],
+    registered: REDIRECT_URI,
+    scope: Some(SIGN_IN_SCOPE),
+    odd_client: ODD_ID,
+    // A browser without a session is sent on to the sign-in page
+    // (https://github.com/EBOLABOY/GridBNB-USDT/issues/18 quotes such a URL).
+    on_registered: |_| {
+        redirect("https://accounts.google.com/v3/signin/identifier?flowName=GeneralOAuthFlow&dsh=S-1")
+    },
+    // https://github.com/yegor256/netbout/issues/1116
+    on_unregistered: || {
+        page(400, "<html><title>Error 400 (Bad Request)</title>400. That\u{2019}s an error. Error: redirect_uri_mismatch The redirect URI in the request, https://relay.example.net/oauth2.aspx, does not match the ones authorized for the OAuth client.</html>")
+    },
+    // https://github.com/compserv/hknweb/issues/306
+    on_unknown_client: || {
+        page(401, "<html><title>Error 401 (Unauthorized)</title>Authorization Error Error 401: invalid_client The OAuth client was not found.</html>")
+    },
+};
+
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
     TOKEN.mount(&server).await;
+    AUTHORIZE.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
@@ -129,4 +166,31 @@ async fn google_unknown_error_is_unreachable() {
     let out = run(&Sandbox::new(), CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
     assert_eq!(out.status("google"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
+}
+
+#[tokio::test]
+async fn google_disabled_client_is_named() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), DISABLED_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("google"), "rejected", "{}", out.all());
+    assert!(out.text("google", "message").contains("disabled"), "{}", out.all());
+    assert!(out.text("google", "advice").contains("Enable"));
+}
+
+#[tokio::test]
+async fn google_redirect_uri_probe_has_four_outcomes() {
+    let fake = start().await;
+    redirect_outcomes(
+        &fake,
+        RedirectCase {
+            id: "google",
+            client_field: "client_id",
+            unknown_client: UNKNOWN_ID,
+            odd_client: ODD_ID,
+            registered_fact: "registered",
+            unknown_fact: "does not know this client id",
+            register_hint: "Authorized redirect URIs",
+        },
+    )
+    .await;
 }

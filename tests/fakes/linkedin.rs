@@ -1,4 +1,5 @@
-//! LinkedIn token endpoint fake: `POST /oauth/v2/accessToken` with the client in the form.
+//! LinkedIn fake: the token endpoint `POST /oauth/v2/accessToken` with the client in the form,
+//! and the authorization page `GET /oauth/v2/authorization` (issues 12, 15.12).
 //! A good client gets the dummy code refused (`invalid_request`), or `invalid_redirect_uri`
 //! when the redirect URI is not registered; a bad pair gets 401 `invalid_client` (§13).
 
@@ -6,7 +7,10 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::Fake;
-use super::oauth::{Call, ClientIn, Refusal, TokenEndpoint, error};
+use super::oauth::{
+    AuthorizeEndpoint, Call, ClientIn, Refusal, TokenEndpoint, error, page, redirect,
+    RedirectCase, redirect_outcomes,
+};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "wvim1qz3tu3d4x";
@@ -14,6 +18,10 @@ pub const CLIENT_SECRET: &str = "crInbIEwDSwjxOju";
 pub const OTHER_SECRET: &str = "taNk5vCwopW0bb9i";
 pub const UNKNOWN_ID: &str = "wlp0aiq7dkvxre";
 pub const REDIRECT_URI: &str = "https://service.onlyoffice.com/oauth2.aspx";
+/// An app whose authorization page answers in a way no evidence describes.
+pub const ODD_ID: &str = "86odd0client1x";
+/// An app created after 1 August 2023: only Sign In with LinkedIn using OpenID Connect.
+pub const OIDC_ONLY_ID: &str = "86oidc0only2yz";
 
 const CODE_REFUSED: &str = "Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired. Or external member binding exists";
 
@@ -21,7 +29,7 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
     path: "/oauth/v2/accessToken",
     client_in: ClientIn::Form,
-    clients: &[(CLIENT_ID, CLIENT_SECRET)],
+    clients: &[(CLIENT_ID, CLIENT_SECRET), (ODD_ID, CLIENT_SECRET), (OIDC_ONLY_ID, CLIENT_SECRET)],
     grant_types: &["authorization_code"],
     // LinkedIn words a wrong id and a wrong secret alike.
     refuse: |refusal, _| match refusal {
@@ -38,9 +46,33 @@ fn code_refused(call: &Call) -> ResponseTemplate {
     error(400, "invalid_request", CODE_REFUSED)
 }
 
+static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
+    path: "/oauth/v2/authorization",
+    clients: &[CLIENT_ID, ODD_ID, OIDC_ONLY_ID],
+    registered: REDIRECT_URI,
+    scope: Some("r_liteprofile r_emailaddress"),
+    odd_client: ODD_ID,
+    on_registered: |req| {
+        // An app without the legacy product is sent back with the scope refused
+        // (https://github.com/cuongdevjs/reactjs-social-login/issues/178).
+        if req.url.query_pairs().any(|(k, v)| k == "client_id" && v == OIDC_ONLY_ID) {
+            return redirect(&format!("{REDIRECT_URI}?error=unauthorized_scope_error&error_description=Scope+%26quot%3Br_liteprofile%26quot%3B+is+not+authorized+for+your+application"));
+        }
+        // The sign-in page itself: what it looks like is not in the recorded evidence.
+        page(200, "<html><title>LinkedIn Login, Sign in | LinkedIn</title></html>")
+    },
+    // https://github.com/aspnet-contrib/AspNet.Security.OAuth.Providers/issues/648
+    on_unregistered: || {
+        page(400, "<html><body><h1>Bummer, something went wrong.</h1><p>The redirect_uri does not match the registered value</p></body></html>")
+    },
+    // No public page quotes LinkedIn's answer to an unknown client id.
+    on_unknown_client: || page(400, "<html><body><h1>Bummer, something went wrong.</h1></body></html>"),
+};
+
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
     TOKEN.mount(&server).await;
+    AUTHORIZE.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
@@ -110,4 +142,32 @@ async fn linkedin_unknown_error_is_unreachable() {
     let out = run(&Sandbox::new(), CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
     assert_eq!(out.status("linkedin"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
+}
+
+#[tokio::test]
+async fn linkedin_redirect_uri_probe_has_four_outcomes() {
+    let fake = start().await;
+    redirect_outcomes(
+        &fake,
+        RedirectCase {
+            id: "linkedin",
+            client_field: "client_id",
+            unknown_client: UNKNOWN_ID,
+            odd_client: ODD_ID,
+            registered_fact: "not verified",
+            unknown_fact: "not verified",
+            register_hint: "Authorized redirect URLs",
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn linkedin_app_without_the_portal_scopes_is_misconfigured() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), OIDC_ONLY_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("linkedin"), "misconfigured", "{}", out.all());
+    assert!(out.text("linkedin", "message").contains("r_liteprofile r_emailaddress"), "{}", out.all());
+    assert!(out.text("linkedin", "advice").contains("Products"), "{}", out.all());
+    assert_no_leak(&out, &fake.secrets);
 }

@@ -7,10 +7,18 @@
 //! client, or the secret, refuses the client (`invalid_client`, RFC 6749 §5.2). Providers that
 //! offer a free `client_credentials` grant use that instead and get a real token.
 
+//!
+//! A refused dummy code proves the secret only when the endpoint judges the client before the
+//! code. Where no source confirms that order for a provider (`[oauth] client_before_code`),
+//! [`token_request`] sends the same request a second time, at the same moment, with a
+//! deliberately altered secret, and leaves both answers on the [`Ctx`]; `run` then settles the
+//! check's verdict with [`settle_control`]: `ok` only when the altered secret was refused as a
+//! client error while the real one was not.
+
 use serde::Deserialize;
 
-use crate::check::http::Reply;
-use crate::check::{Ctx, Outcome};
+use crate::check::http::{self, Reply};
+use crate::check::{Ctx, Outcome, Reason, Status};
 
 /// A code no provider ever issued. Plausible in shape, so that servers reach the client check.
 pub const DUMMY_CODE: &str = "integrate-connectivity-check-0000000000";
@@ -53,11 +61,192 @@ pub struct TokenRequest<'a> {
 }
 
 /// Sends the token request; transport failures, 5xx and 429 come back as `unreachable`.
+/// A dummy-code request to a provider whose client-first order is not confirmed goes out twice
+/// at once, the second time with an altered secret (the module doc says why).
 pub async fn token_request(ctx: &Ctx<'_>, req: &TokenRequest<'_>) -> Result<Reply, Outcome> {
+    if !matches!(req.grant, Grant::DummyCode(_)) || client_checked_first(ctx) {
+        return send_token(ctx, req, http::MAX_BODY).await;
+    }
+    let altered = altered_secret(req.client_secret);
+    // Derived from the real secret and just as sensitive in a report: never shown.
+    crate::redact::register(&altered);
+    let control = TokenRequest {
+        client_secret: &altered,
+        ..*req
+    };
+    let (main, other) = futures::join!(
+        send_token(ctx, req, http::MAX_BODY),
+        send_token(ctx, &control, CONTROL_LIMIT)
+    );
+    if let Ok(reply) = &main {
+        ctx.record_control(SecretControl {
+            main: reply.clone(),
+            altered: other,
+        });
+    }
+    main
+}
+
+/// `[oauth] client_before_code` is confirmed true by a source.
+fn client_checked_first(ctx: &Ctx<'_>) -> bool {
+    ctx.provider
+        .oauth
+        .as_ref()
+        .is_some_and(|o| o.client_before_code.value)
+}
+
+/// The same secret with every letter and digit replaced by a random one of its kind: same
+/// length and shape, so the endpoint reads it the same way, and certainly different.
+pub fn altered_secret(secret: &str) -> String {
+    let mut random = std::iter::repeat_with(|| uuid::Uuid::new_v4().into_bytes())
+        .flat_map(|bytes| bytes.into_iter());
+    let mut pick = |base: u8, span: u8, current: char| loop {
+        let c = (base + random.next().unwrap_or(0) % span) as char;
+        if c != current {
+            return c;
+        }
+    };
+    let altered: String = secret
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => pick(b'0', 10, c),
+            'a'..='z' => pick(b'a', 26, c),
+            'A'..='Z' => pick(b'A', 26, c),
+            other => other,
+        })
+        .collect();
+    if altered == secret {
+        format!("{secret}0")
+    } else {
+        altered
+    }
+}
+
+/// The two answers of a dummy-code request sent with the real and with an altered secret.
+pub struct SecretControl {
+    pub main: Reply,
+    pub altered: Result<Reply, Outcome>,
+}
+
+/// Settles a check's verdict with the control its dummy-code request left, if any: an `ok`
+/// stays `ok` only when the altered secret got another answer and that answer refuses the
+/// client; otherwise it is a `warning` saying the secret is not verified. Other verdicts
+/// stand as they are.
+pub fn settle_control(outcome: Outcome, control: Option<SecretControl>) -> Outcome {
+    let Some(control) = control else {
+        return outcome;
+    };
+    if outcome.status != Status::Ok {
+        return outcome;
+    }
+    let unverified = |why: String, fact: String| {
+        let mut o = outcome.clone();
+        o.status = Status::Warning;
+        o.reason = Some(Reason::Attention);
+        o.message = format!(
+            "the client id is known; the secret could not be verified by this request ({why})"
+        );
+        o.fact("secret_control", fact)
+            .advice("The provider's answer does not depend on the secret here, so integrate cannot tell a right secret from a wrong one. Confirm it by signing in once through the portal.")
+    };
+    let altered = match control.altered {
+        Ok(reply) => reply,
+        // Only the reason: the message names the URL, which the verdict does not need.
+        Err(failed) => {
+            let reason = serde_json::to_value(failed.code())
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            return unverified(
+                format!(
+                    "the control request with an altered secret got no usable answer, reason {reason}"
+                ),
+                "no answer".into(),
+            );
+        }
+    };
+    if same_answer(&control.main, &altered) {
+        return unverified(
+            format!(
+                "a deliberately altered secret got the same answer, HTTP {} {}",
+                altered.status,
+                answer_code(&altered)
+            ),
+            "same answer for an altered secret".into(),
+        );
+    }
+    if !refuses_client(&altered) {
+        return unverified(
+            format!(
+                "a deliberately altered secret got HTTP {} {}, which is not a refusal of the client",
+                altered.status,
+                answer_code(&altered)
+            ),
+            format!("altered secret: HTTP {}", altered.status),
+        );
+    }
+    outcome.fact(
+        "secret_control",
+        format!(
+            "an altered secret was refused (HTTP {} {})",
+            altered.status,
+            answer_code(&altered)
+        ),
+    )
+}
+
+/// The provider's error code of a reply, for messages.
+fn answer_code(reply: &Reply) -> String {
+    reply.error_code().unwrap_or_default()
+}
+
+/// Two answers are the same when they have the same status and the same error code (the
+/// descriptions may carry trace ids and times), or the same body when there is no code.
+fn same_answer(a: &Reply, b: &Reply) -> bool {
+    if a.status != b.status {
+        return false;
+    }
+    match (oauth_error(a), oauth_error(b)) {
+        (Some(x), Some(y)) => x.error.eq_ignore_ascii_case(&y.error),
+        (None, None) => match (a.error_code(), b.error_code()) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.body == b.body,
+        },
+        _ => false,
+    }
+}
+
+/// A 4xx whose error names the client or its secret (`invalid_client`, `unauthorized_client`,
+/// Dropbox's `invalid_client: Invalid client_id or client_secret`, ...).
+fn refuses_client(reply: &Reply) -> bool {
+    if !(400..500).contains(&reply.status) {
+        return false;
+    }
+    match oauth_error(reply) {
+        Some(err) => err.mentions("client") || err.mentions("secret"),
+        None => reply.error_code().is_some_and(|code| {
+            let code = code.to_ascii_lowercase();
+            code.contains("client") || code.contains("secret")
+        }),
+    }
+}
+
+/// The most of the control's answer kept: an OAuth error object is a few hundred bytes.
+const CONTROL_LIMIT: usize = 64 * 1024;
+
+/// Sends one token request as given, keeping at most `limit` bytes of the answer.
+async fn send_token(ctx: &Ctx<'_>, req: &TokenRequest<'_>, limit: usize) -> Result<Reply, Outcome> {
     let url = ctx.url(req.origin, req.path)?;
     let mut form: Vec<(&str, &str)> = Vec::new();
     match req.grant {
         Grant::DummyCode(code) => {
+            // The provider's file knows the current shape of its codes best (issue 9.7).
+            let code = ctx
+                .provider
+                .oauth
+                .as_ref()
+                .and_then(|o| o.dummy_code.as_ref())
+                .map_or(code, |d| d.value.as_str());
             form.push(("grant_type", "authorization_code"));
             form.push(("code", code));
             if let Some(redirect) = req.redirect_uri {
@@ -72,7 +261,9 @@ pub async fn token_request(ctx: &Ctx<'_>, req: &TokenRequest<'_>) -> Result<Repl
     }
     form.extend_from_slice(req.extra);
     if req.auth == ClientAuth::Query {
-        return ctx.send(ctx.client.get(url).query(&form)).await;
+        return ctx
+            .send_limited(ctx.client.get(url).query(&form), limit)
+            .await;
     }
     let mut builder = ctx
         .client
@@ -82,7 +273,7 @@ pub async fn token_request(ctx: &Ctx<'_>, req: &TokenRequest<'_>) -> Result<Repl
     if req.auth == ClientAuth::Basic {
         builder = builder.basic_auth(req.client_id, Some(req.client_secret));
     }
-    ctx.send(builder).await
+    ctx.send_limited(builder, limit).await
 }
 
 /// The dummy-code probe up to the provider's answer: sends `req` and returns the RFC 6749
