@@ -82,7 +82,14 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         .fact("verified", "no: Clickatell documents no request that proves the key without sending a message")
         .advice("Nothing was sent. To be sure of the key, send a test SMS from portal.clickatell.com with this integration, or enable two-factor SMS on the portal and sign in once."),
     };
+    // The portal puts the key into its URL unencoded (`SmsProvider.cs`): a `+` may reach
+    // Clickatell as a space, and `&`, `#` or `%` cut or change the value. Not proven to fail,
+    // so only said.
+    let url_note = ctx.get("api_key").contains(['+', '&', '#', '%']).then_some(
+        "the key holds +, &, # or %, which the portal inserts into its send URL unencoded; if codes are not delivered, create a new integration key without them",
+    );
     Ok(outcome
         .fact("clickatell_error", code)
-        .fact("sender", ctx.opt("sender")))
+        .fact("sender", ctx.opt("sender"))
+        .fact("portal_url_note", url_note))
 }

@@ -1,7 +1,7 @@
-//! Zotero: `GET /keys/current` reads the key's owner and permissions. The editor plugin (PL
-//! `sdkjs-plugins/content/zotero`) validates the key with `GET /keys/<key>` and afterwards only
-//! reads (items of the personal library and of groups): read access is what it needs, and a
-//! key without write access is fine.
+//! Zotero: the editor plugin's own validation, `GET /keys/<key>` (PL
+//! `sdkjs-plugins/content/zotero/src/app/zotero/zotero.js` `setApiKey`), which answers the key's
+//! owner and permissions. Afterwards the plugin only reads (items of the personal library and
+//! of groups): read access is what it needs, and a key without write access is fine.
 
 use std::collections::BTreeMap;
 
@@ -37,18 +37,22 @@ struct Rights {
 }
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    // https://www.zotero.org/support/dev/web_api/v3/basics (Authentication, "keys/current")
-    let url = ctx.url("https://api.zotero.org", "/keys/current")?;
-    let request = ctx
-        .client
-        .get(url)
-        .header("Zotero-API-Key", ctx.get("api_key"))
-        .header("Zotero-API-Version", "3");
+    // https://www.zotero.org/support/dev/web_api/v3/basics ("keys/<key>": the key's own
+    // description, readable without sending the key in a header, as the plugin does).
+    let url = ctx.url("https://api.zotero.org", &format!("/keys/{}", ctx.get("api_key")))?;
+    let request = ctx.client.get(url).header("Zotero-API-Version", "3");
     let reply = ctx.send(request).await?;
+    let text = reply.text();
     match reply.status {
         200 => {}
-        // Zotero's own plain-text refusal (zotero/dataserver `ApiController.php`).
-        403 if reply.text().trim() == "Invalid key" => {
+        // Zotero's own plain-text refusals (zotero/dataserver `KeysController.php`,
+        // `ApiController.php`): "Key '…' not found" for an unknown key, "Invalid key" when a
+        // key header is refused.
+        404 if text.starts_with("Key ") && text.trim_end().ends_with("not found") => {
+            return Ok(Outcome::rejected("Zotero does not know this API key (404 Key not found)")
+                .advice("Copy the key again from https://www.zotero.org/settings/keys, or create a new private key there; note that Zotero blocks an IP for a while after five bad keys."));
+        }
+        403 if text.trim() == "Invalid key" => {
             return Ok(Outcome::rejected("Zotero does not know this API key (403 Invalid key)")
                 .advice("Copy the key again from https://www.zotero.org/settings/keys, or create a new private key there; note that Zotero blocks an IP for a while after five bad keys."));
         }

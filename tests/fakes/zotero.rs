@@ -1,8 +1,8 @@
-//! Zotero fake: `GET /keys/current` with `Zotero-API-Key` and `Zotero-API-Version: 3`, answering
-//! the key's JSON (zotero/dataserver `Key::toJSON`) or 403 `Invalid key`.
+//! Zotero fake: only `GET /keys/<key>` with `Zotero-API-Version: 3` (the plugin's validation),
+//! answering the key's JSON (zotero/dataserver `Key::toJSON`) or 404 `Key '…' not found`.
 
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
+use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::Fake;
@@ -30,14 +30,15 @@ fn key_json(key: &str, user: Value, groups: Value) -> ResponseTemplate {
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path("/keys/current"))
+        .and(path_regex("^/keys/[A-Za-z0-9]+$"))
         .respond_with(|req: &Request| {
             let header = |name: &str| req.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
             if header("zotero-api-version").as_deref() != Some("3") {
                 return ResponseTemplate::new(400).set_body_string("Invalid 'Zotero-API-Version' header");
             }
             let full = json!({"library": true, "files": true, "notes": true, "write": true});
-            match header("zotero-api-key").as_deref() {
+            let key = req.url.path().trim_start_matches("/keys/").to_string();
+            match Some(key.as_str()) {
                 Some(KEY) => key_json(KEY, full, json!({"all": {"library": true, "write": true}})),
                 Some(READ_ONLY_KEY) => key_json(
                     READ_ONLY_KEY,
@@ -49,7 +50,7 @@ pub async fn start() -> Fake {
                 Some(NO_READ_KEY) => ResponseTemplate::new(200).set_body_json(json!({
                     "key": NO_READ_KEY, "userID": 8123456, "username": "portal-writer", "displayName": "Portal Writer", "access": {}
                 })),
-                _ => ResponseTemplate::new(403).set_body_string("Invalid key"),
+                _ => ResponseTemplate::new(404).set_body_string(format!("Key '{key}' not found")),
             }
         })
         .mount(&server)
