@@ -232,7 +232,7 @@ _integrate() {
             return 0
             ;;
         integrate__subcmd__check)
-            opts="-o -q -v -h --timeout --output --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
+            opts="-o -q -v -h --timeout --output --portal-file --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,6 +247,10 @@ _integrate() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --portal-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -187,6 +187,10 @@ pub struct CheckArgs {
     /// Write the results to FILE (atomically: readers never see a partial file) instead of stdout
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// A portal config file whose *RedirectUrl values are the redirect URIs to check, unless
+    /// [portal] redirect_uri is set (web.consumers.config or autofac.consumers.json)
+    #[arg(long = "portal-file", value_name = "FILE")]
+    pub portal_file: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 //! a provider whose settings cannot be used is its own `misconfigured` result while the others
 //! are checked and the document printed.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -12,6 +13,7 @@ use super::App;
 use crate::check::{CheckResult, Status};
 use crate::cli::{CheckArgs, Format};
 use crate::config::{self, Scope, file, resolve};
+use crate::doctor::portal::PortalContext;
 use crate::exit::ExitStatus;
 use crate::output::ci::{self, Row};
 use crate::output::{self, check as render, prometheus};
@@ -25,10 +27,37 @@ pub fn exec(app: &App, args: CheckArgs) -> Result<ExitStatus> {
     if selected.is_empty() {
         return Err(config::nothing_selected(&config, "check", "check"));
     }
+    let overrides = redirect_overrides(&config, &portal, &selected, &args.portal_file)?;
     let started = output::json::now();
-    let results = app.run_checks(&selected, args.timeout, portal.redirect_uri)?;
+    let results = app.run_checks_with(&selected, args.timeout, portal.redirect_uri, overrides)?;
     deliver(app, args.output.as_deref(), &results, &started)?;
     Ok(ExitStatus::from_statuses(results.iter().map(|r| r.status)))
+}
+
+/// The redirect URI each provider's portal file sets (`<provider>RedirectUrl`), for the
+/// authorization-endpoint probe (issue 12.4); `[portal] redirect_uri` still decides when set.
+/// A file given that cannot be read or parsed is an error: the URI checked would be a guess.
+fn redirect_overrides(
+    config: &file::ConfigFile,
+    portal: &resolve::Portal,
+    selected: &[config::ResolvedProvider],
+    files: &[std::path::PathBuf],
+) -> Result<BTreeMap<String, String>> {
+    if files.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let ctx = PortalContext::load(portal.clone(), &config.path, files);
+    let problems: Vec<String> = ctx.unreadable.iter().chain(&ctx.invalid).cloned().collect();
+    if !problems.is_empty() {
+        return Err(crate::exit::usage(format!(
+            "--portal-file: {}",
+            problems.join("; ")
+        )));
+    }
+    Ok(selected
+        .iter()
+        .map(|r| (r.provider.id.clone(), ctx.redirect_uri_for(r)))
+        .collect())
 }
 
 /// Prints the results in the chosen format, or writes them to `--output` atomically: a

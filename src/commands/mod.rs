@@ -105,6 +105,17 @@ impl App {
         timeout: Duration,
         redirect_uri: String,
     ) -> Result<Vec<CheckResult>> {
+        self.run_checks_with(selected, timeout, redirect_uri, Default::default())
+    }
+
+    /// [`App::run_checks`], with the redirect URI a portal file sets per provider id.
+    pub fn run_checks_with(
+        &self,
+        selected: &[ResolvedProvider],
+        timeout: Duration,
+        redirect_uri: String,
+        redirect_overrides: std::collections::BTreeMap<String, String>,
+    ) -> Result<Vec<CheckResult>> {
         let http = self.http()?;
         let live = self.global.format == Format::Text
             && output::stdout_is_terminal()
@@ -118,7 +129,7 @@ impl App {
             client: http.client(),
             timeout,
             redirect_uri,
-            redirect_overrides: Default::default(),
+            redirect_overrides,
         };
         let on_event = |event: Event<'_>| {
             if let Some(progress) = &progress {

@@ -194,3 +194,72 @@ async fn google_redirect_uri_probe_has_four_outcomes() {
     )
     .await;
 }
+
+/// A Workspace portal file in the sandbox whose `googleRedirectUrl` is `uri`.
+fn portal_file(sandbox: &Sandbox, uri: &str) -> String {
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/portal/web.consumers.new.config"
+    ))
+    .unwrap();
+    let text = shipped.replace(
+        "key=\"googleRedirectUrl\" value=\"https://service.onlyoffice.com/oauth2.aspx\"",
+        &format!("key=\"googleRedirectUrl\" value=\"{uri}\""),
+    );
+    assert!(text.contains(&format!("value=\"{uri}\"")), "the fixture sets googleRedirectUrl");
+    let path = sandbox.dir.path().join("web.consumers.config");
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Issue 12.4: the URI checked is the portal file's `googleRedirectUrl` when a portal file is
+/// given and `[portal] redirect_uri` is not set; `[portal] redirect_uri` wins when it is.
+#[tokio::test]
+async fn google_checks_the_redirect_uri_of_the_portal_file() {
+    let fake = start().await;
+    let sandbox = Sandbox::new();
+    sandbox.set_provider("google", &fake.valid_config());
+    let file = portal_file(&sandbox, "https://relay.example.net/oauth2.aspx");
+    let out = sandbox.check_json("google", &["--portal-file", &file]).await;
+    assert_eq!(out.status("google"), "misconfigured", "{}", out.all());
+    assert!(out.text("google", "message").contains("https://relay.example.net/oauth2.aspx"), "{}", out.all());
+
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&format!("[portal]\nredirect_uri = \"{REDIRECT_URI}\"\n"));
+    sandbox.set_provider("google", &fake.valid_config());
+    let file = portal_file(&sandbox, "https://relay.example.net/oauth2.aspx");
+    let out = sandbox.check_json("google", &["--portal-file", &file]).await;
+    assert_eq!(out.status("google"), "ok", "{}", out.all());
+    assert_eq!(out.result("google")["facts"]["redirect_uri"], "registered");
+
+    let out = sandbox.check_json("google", &["--portal-file", "/nonexistent/web.consumers.config"]).await;
+    assert_eq!(out.code, 2, "{}", out.all());
+}
+
+/// `doctor` shows the redirect URI as its own layer after the credentials (issue 12.4).
+#[tokio::test]
+async fn google_doctor_shows_the_redirect_uri_layer() {
+    let fake = start().await;
+    let layer = |doc: &Value| {
+        let provider = &doc["results"].as_array().unwrap()[0];
+        let layers = provider["layers"].as_array().unwrap();
+        let names: Vec<&str> = layers.iter().map(|l| l["name"].as_str().unwrap()).collect();
+        let check = names.iter().position(|n| *n == "check").expect("a check layer");
+        assert_eq!(names.get(check + 1), Some(&"redirect_uri"), "{names:?}");
+        layers[check + 1].clone()
+    };
+    let sandbox = Sandbox::new();
+    sandbox.set_provider("google", &fake.valid_config());
+    let out = sandbox.run_async(&["doctor", "google", "--format", "json", "--portal-file", &portal_file(&sandbox, REDIRECT_URI)]).await;
+    let found = layer(&out.json());
+    assert_eq!(found["status"], "ok", "{}", out.all());
+    assert!(found["summary"].as_str().unwrap().contains("is registered"), "{found}");
+
+    let file = portal_file(&sandbox, "https://relay.example.net/oauth2.aspx");
+    let out = sandbox.run_async(&["doctor", "google", "--format", "json", "--portal-file", &file]).await;
+    let found = layer(&out.json());
+    assert_eq!(found["status"], "failed", "{}", out.all());
+    assert!(found["summary"].as_str().unwrap().contains("https://relay.example.net/oauth2.aspx"), "{found}");
+    assert!(found["advice"].as_str().unwrap().contains("Authorized redirect URIs"), "{found}");
+    assert_no_leak(&out, &fake.secrets);
+}
