@@ -1,42 +1,47 @@
-//! Box: a `client_credentials` request without a subject, trufflehog's method (§4).
+//! Box: the portal's own token request, `POST app.box.com/api/oauth2/token` with the client in
+//! the form (portal-parity.md, box; `BoxLoginProvider.cs`), with a dummy authorization code:
+//! `invalid_grant` means the client passed, `invalid_client` that it did not
+//! (verification.md §4).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::status::Reason;
 use super::{Ctx, Outcome, Verdict};
 
+const NOT_PROVEN: &str = "the redirect URI registration and the Box API calls of a connected account need a user's sign-in";
+
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    // https://developer.box.com/reference/post-oauth2-token/
+    // DocSpace-server common/ASC.FederatedLogin/LoginProviders/BoxLoginProvider.cs: token URL
+    // https://app.box.com/api/oauth2/token, exchanged by Helpers/OAuth20TokenHelper.cs.
     let request = TokenRequest {
-        origin: "https://api.box.com",
-        path: "/oauth2/token",
+        origin: "https://app.box.com",
+        path: "/api/oauth2/token",
         client_id: ctx.get("client_id"),
         client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
-        grant: Grant::ClientCredentials,
-        redirect_uri: None,
+        grant: Grant::DummyCode(oauth::DUMMY_CODE),
+        redirect_uri: Some(&ctx.redirect_uri),
         extra: &[],
     };
-    let reply = oauth::token_request(ctx, &request).await?;
-    if reply.status == 200 {
-        let body: serde_json::Value = reply.json()?;
-        if body.get("access_token").is_none() {
-            return Err(reply.unexpected());
-        }
-        return Ok(Outcome::ok("Box issued an app token for this client id and secret")
-            .fact("probe", "client_credentials grant")
-            .fact("app_type", "Server Authentication (Client Credentials Grant)"));
+    let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
+    // "Auth code doesn't exist or is invalid for the client" / "The authorization code has
+    // expired" (box/box-java-sdk#246): the client passed, only the code was refused.
+    if err.is("invalid_grant") {
+        return Ok(oauth::accepted(&err, "Box")
+            .fact("token_url", "app.box.com/api/oauth2/token (the portal's)")
+            .fact("not_proven", NOT_PROVEN));
     }
-    let Some(err) = oauth::oauth_error(&reply).filter(|_| reply.status == 400) else {
-        return Err(reply.unexpected());
-    };
+    // "The grant type is unauthorized for this client_id": the client passed (trufflehog's
+    // Box detector relies on it), but this app may not use the grant the portal needs.
     if err.is("unauthorized_client") {
-        // "The grant type is unauthorized for this client_id": the pair passed, and the app is
-        // a normal OAuth 2.0 app that may not use this grant, as the portal needs.
-        return Ok(Outcome::ok(
-            "Box accepted the client id and secret (the app may not use the client_credentials grant, as expected for a user-authentication app)",
-        )
-        .fact("probe", "client_credentials grant without subject")
-        .fact("provider_answer", err.describe()));
+        return Ok(Outcome::misconfigured(format!(
+            "Box accepted the client id and secret but does not let this app use the authorization-code grant the portal signs users in with ({})",
+            err.describe()
+        ))
+        .reason(Reason::Setup)
+        .fact("provider_answer", err.describe())
+        .advice("The portal needs a Platform App with User Authentication (OAuth 2.0). Create one in the Box Developer Console (https://app.box.com/developers/console), not a Server Authentication (JWT or Client Credentials Grant) app, and use its Client ID and Client Secret."));
     }
+    // "The client credentials are invalid" (scribejava/scribejava#842, cburnette/boxr#22).
     if err.is("invalid_client") {
         return Ok(oauth::refused(&reply, &err, "Box refused the client id or secret").advice(
             "Copy the Client ID and Client Secret again from the OAuth 2.0 Credentials section of the app's Configuration page (https://app.box.com/developers/console); if the secret was reset, only the new one works.",

@@ -1,6 +1,10 @@
-//! DocuSign: an app token from the undocumented `client_credentials` grant. Only success is
-//! conclusive: DocuSign answers `invalid_grant` for many unrelated causes, so no answer ever
-//! makes the keys `rejected` (verification.md §6).
+//! DocuSign: the portal exchanges a user's code at `https://<docuSignHost>/oauth/token` with
+//! Basic integration key:secret key (portal-parity.md, docusign). That needs a sign-in, so the
+//! nearest request on the same host, path and client authentication is sent: the undocumented
+//! `client_credentials` grant, which returns a token for a good pair. Only success is
+//! conclusive: DocuSign answers `invalid_grant` for many unrelated causes (a wrong secret gives
+//! "expired_client_token", docusign/code-examples-ruby#18), so no answer ever makes the keys
+//! `rejected` (verification.md §6).
 
 use serde_json::Value;
 
@@ -43,7 +47,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             return Ok(Outcome::ok(format!("DocuSign ({environment}) issued an app token for this integration key and secret"))
                 .fact("environment", environment)
                 .fact("auth_host", host)
-                .fact("expires_in", body.get("expires_in").cloned()));
+                .fact("expires_in", body.get("expires_in").cloned())
+                .fact("probe", "client_credentials at the portal's token URL with the portal's Basic client authentication")
+                .fact("proven", "the integration key exists in this environment and the secret key is one of its secrets")
+                .fact("not_proven", "the portal's authorization-code grant, its redirect URI and the signature consent need a user's sign-in"));
         }
         return Err(reply.unexpected().fact("environment", environment));
     }

@@ -1,5 +1,8 @@
-//! Facebook: an app access token from `client_credentials`, then the app's own Graph node for
-//! its name and the id cross-check (verification.md §9).
+//! Facebook: the portal exchanges a user's code at `graph.facebook.com/oauth/access_token`
+//! (unversioned, form post; portal-parity.md, facebook). That needs a sign-in, so the same URL
+//! and client placement is asked for an app access token (`client_credentials`), which proves
+//! the app id and secret; then the app's own Graph node gives its name and the id cross-check
+//! (verification.md §9).
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -8,6 +11,8 @@ use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
 use super::{Ctx, Outcome, Verdict};
 
 const GRAPH: &str = "https://graph.facebook.com";
+
+const NOT_PROVEN: &str = "the Facebook Login use case, the valid OAuth redirect URI and the email permission are only seen when a user signs in";
 
 #[derive(Deserialize)]
 struct Failure {
@@ -30,7 +35,8 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         path: "/oauth/access_token",
         client_id: app_id,
         client_secret: ctx.get("app_secret"),
-        auth: ClientAuth::Query,
+        // The portal posts its token requests as a form (OAuth20TokenHelper.cs).
+        auth: ClientAuth::Form,
         grant: Grant::ClientCredentials,
         redirect_uri: None,
         extra: &[],
@@ -52,6 +58,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         });
     }
     if reply.status != 200 {
+        if matches!(reply.status, 401 | 403 | 407) {
+            return Err(reply.not_the_provider("Facebook"));
+        }
         return Err(reply.unexpected());
     }
     let body: Value = reply.json()?;
@@ -62,7 +71,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     else {
         return Err(reply.unexpected());
     };
-    let ok = Outcome::ok("Facebook issued an app access token for this app id and secret");
+    let ok = Outcome::ok("Facebook issued an app access token for this app id and secret")
+        .fact("probe", "client_credentials at the portal's token URL, client in the form")
+        .fact("not_proven", NOT_PROVEN);
     // https://developers.facebook.com/docs/graph-api/reference/application/ (`id` always comes back)
     let query = url::form_urlencoded::Serializer::new(String::new())
         .append_pair("fields", "name,namespace,category,link")
@@ -92,6 +103,8 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     }
     let name = app.get("name").and_then(Value::as_str).unwrap_or("?");
     Ok(Outcome::ok(format!("Facebook issued an app access token for {name}"))
+        .fact("probe", "client_credentials at the portal's token URL, client in the form")
+        .fact("not_proven", NOT_PROVEN)
         .fact("app_name", field("name"))
         .fact("namespace", field("namespace"))
         .fact("category", field("category"))

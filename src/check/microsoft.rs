@@ -1,34 +1,69 @@
-//! Microsoft (Entra ID app registration): an app-only token on the configured tenant, or the
-//! dummy-code probe on `/common` when no tenant is named (verification.md §16).
+//! Microsoft sign-in: the dummy-code exchange on `/consumers`, the only authority the portal
+//! signs users in with (portal-parity.md, microsoft), then the altered-secret control. The
+//! optional `tenant` field is this tool's own extra: it only adds an app token's facts and
+//! never turns an app that the portal cannot use green (verification.md §16).
 
-use super::probes::entra::{self, TokenAnswer};
-use super::{Ctx, Outcome, Verdict};
+use super::probes::entra::{self, PORTAL_TENANT, TokenAnswer};
+use super::{Ctx, Outcome, Status, Verdict};
+
+const PROVEN: &str = "login.microsoftonline.com/consumers knows the client id and accepts the secret for the authorization-code exchange the portal sends after a sign-in";
+const NOT_PROVEN: &str = "the redirect URI registration and the openid, email, profile consent are only seen when a user signs in";
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    let tenant = ctx.opt("tenant").unwrap_or("common");
-    let reply = entra::token_request(ctx, tenant).await?;
+    let reply = entra::token_request(ctx, PORTAL_TENANT).await?;
     let outcome = match entra::read(&reply, ctx.get("client_secret"))? {
-        TokenAnswer::Token(claims) => {
-            let name = claims
-                .get("app_displayname")
-                .and_then(|v| v.as_str())
-                .unwrap_or("this app");
-            let outcome = Outcome::ok(format!(
-                "Microsoft Entra ID issued an app token for {name} in tenant {tenant}"
-            ));
-            entra::token_facts(outcome, &claims)
+        // An alias never gives an app token; a proxy answering for Entra might.
+        TokenAnswer::Token(_) => return Err(reply.unexpected()),
+        TokenAnswer::CodeRefused(error) => {
+            let ok = Outcome::ok(format!(
+                "Microsoft accepted the client id and secret on /{PORTAL_TENANT}, where the portal signs users in (the probe's dummy authorization code was refused, as intended)"
+            ))
+            .fact("probe", "dummy authorization code")
+            .fact("provider_answer", error)
+            .fact("tenant", PORTAL_TENANT)
+            .fact("not_proven", NOT_PROVEN);
+            match entra::secret_control(ctx, PORTAL_TENANT).await? {
+                None => ok.fact("proven", PROVEN),
+                Some(note) => Outcome::warning(format!(
+                    "Microsoft answered alike for the real and an altered secret on /{PORTAL_TENANT}: {note}"
+                ))
+                .fact("probe", "dummy authorization code, then an altered secret")
+                .fact("tenant", PORTAL_TENANT)
+                .fact("not_proven", NOT_PROVEN)
+                .advice("Both the real and an altered secret got the same answer, so this answer does not depend on the secret. Check the secret's Value in Certificates & secrets; the first sign-in through the portal proves it."),
+            }
         }
-        TokenAnswer::CodeRefused(error) => Outcome::ok(format!(
-            "Microsoft accepted the client id and secret on /{tenant} (the probe's dummy authorization code was refused, as intended)"
-        ))
-        .fact("probe", "dummy authorization code")
-        .fact("provider_answer", error)
-        .fact("tenant", tenant),
-        TokenAnswer::OrganisationsOnly(said) => Outcome::misconfigured(format!(
-            "the app only accepts work accounts of one or more organisations, but /{tenant} serves personal Microsoft accounts too ({said})"
+        TokenAnswer::NoPersonalAccounts(said) => Outcome::misconfigured(format!(
+            "the app does not accept personal Microsoft accounts, and the portal signs in on /{PORTAL_TENANT} only ({said})"
         ))
         .fact("provider_answer", said)
-        .advice("For sign-in with any Microsoft account, open the app's Authentication page in Azure and set Supported account types to 'Accounts in any organizational directory and personal Microsoft accounts'. To check a single-organisation app, set tenant to its Directory (tenant) ID."),
+        .advice(entra::ACCOUNT_TYPES_FIX),
+        TokenAnswer::UnknownApp(said) => entra::unknown_for_consumers(ctx, &said).await,
     };
-    Ok(outcome)
+    if outcome.status != Status::Ok {
+        return Ok(outcome);
+    }
+    Ok(match ctx.opt("tenant").filter(|t| !entra::is_alias(t)) {
+        Some(tenant) => with_tenant_facts(ctx, outcome, tenant).await,
+        None => outcome,
+    })
+}
+
+/// The `tenant` extra: an app-only token on that tenant, for the app's name and roles. It only
+/// adds facts, or a warning about the field itself; the portal never uses a tenant.
+async fn with_tenant_facts(ctx: &Ctx<'_>, outcome: Outcome, tenant: &str) -> Outcome {
+    let Ok(reply) = entra::token_request(ctx, tenant).await else {
+        return outcome.fact("tenant_check", format!("no answer on /{tenant}"));
+    };
+    match entra::read(&reply, ctx.get("client_secret")) {
+        Ok(TokenAnswer::Token(claims)) => entra::token_facts(outcome, &claims),
+        Ok(_) => outcome.fact("tenant_check", format!("no app token on /{tenant}")),
+        Err(answer) if answer.status == Status::Misconfigured => outcome
+            .warn_if_ok(&format!(
+                "the tenant field (used only by integrate's check, never by the portal) is wrong: {}",
+                answer.message
+            ))
+            .advice(answer.advice.unwrap_or_default()),
+        Err(answer) => outcome.fact("tenant_check", answer.message),
+    }
 }

@@ -1,49 +1,114 @@
-//! OneDrive (Entra ID app registration): the dummy-code probe on `/consumers` for personal
-//! OneDrive, or an app-only token and its file permissions on a named tenant (§17).
+//! OneDrive: the portal's own token request, `POST login.live.com/oauth20_token.srf` with the
+//! client in the form (portal-parity.md, onedrive), with a dummy authorization code, then the
+//! altered-secret control. A client id that login.live.com does not know is asked about on
+//! Entra's `/organizations` to tell an unknown id from an app limited to organisations.
 
-use serde_json::Value;
-
-use super::probes::entra::{self, TokenAnswer};
+use super::probes::entra;
+use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::status::Reason;
 use super::{Ctx, Outcome, Verdict};
+use crate::check::http::Reply;
+
+const LIVE: &str = "https://login.live.com";
+const TOKEN_PATH: &str = "/oauth20_token.srf";
+
+const PROVEN: &str = "login.live.com knows the client id and accepts the secret for the authorization-code exchange the portal sends after a user connects OneDrive";
+const NOT_PROVEN: &str = "the wl.signin wl.skydrive_update wl.offline_access consent and the api.onedrive.com calls need a user's sign-in";
+
+async fn exchange(ctx: &Ctx<'_>, secret: &str) -> Result<Reply, Outcome> {
+    // DocSpace-server common/ASC.FederatedLogin/LoginProviders/OneDriveLoginProvider.cs and
+    // Helpers/OAuth20TokenHelper.cs: code, client_id, client_secret, redirect_uri, grant_type.
+    let request = TokenRequest {
+        origin: LIVE,
+        path: TOKEN_PATH,
+        client_id: ctx.get("client_id"),
+        client_secret: secret,
+        auth: ClientAuth::Form,
+        grant: Grant::DummyCode(oauth::DUMMY_CODE),
+        redirect_uri: Some(&ctx.redirect_uri),
+        extra: &[],
+    };
+    oauth::token_request(ctx, &request).await
+}
+
+/// What login.live.com's answer says about the client.
+enum Live {
+    /// The client passed; only the code was refused.
+    CodeRefused(oauth::OAuthError),
+    /// The secret is wrong.
+    WrongSecret(oauth::OAuthError),
+    /// The client id is not known for personal accounts (unknown, or limited to organisations).
+    NotForConsumers(oauth::OAuthError),
+    /// The redirect URI the portal sends is not registered.
+    RedirectRefused(oauth::OAuthError),
+}
+
+fn read(reply: &Reply) -> Result<Live, Outcome> {
+    let Some(err) = oauth::oauth_error(reply).filter(|_| (400..500).contains(&reply.status))
+    else {
+        if matches!(reply.status, 401 | 403 | 407) {
+            return Err(reply.not_the_provider("Microsoft (login.live.com)"));
+        }
+        return Err(reply.unexpected());
+    };
+    // {"error":"invalid_client","error_description":"The provided value for the
+    // 'client_secret' parameter is not valid."} (lovattj/php-skydrive#12)
+    if err.is("invalid_client") && err.mentions("client_secret") {
+        return Ok(Live::WrongSecret(err));
+    }
+    // "The client does not exist. ..." (requests/requests-oauthlib#225) and "The client does
+    // not exist or is not enabled for consumers. ..." (sspeiser/onenote-export#8)
+    if (err.is("invalid_client") || err.is("unauthorized_client"))
+        && err.mentions("does not exist")
+    {
+        return Ok(Live::NotForConsumers(err));
+    }
+    if err.mentions("redirect_uri") {
+        return Ok(Live::RedirectRefused(err));
+    }
+    if err.is("invalid_grant") {
+        return Ok(Live::CodeRefused(err));
+    }
+    Err(reply.unexpected())
+}
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    let tenant = ctx.opt("tenant").unwrap_or("consumers");
-    let reply = entra::token_request(ctx, tenant).await?;
-    let outcome = match entra::read(&reply, ctx.get("client_secret"))? {
-        TokenAnswer::Token(claims) => {
-            let name = claims
-                .get("app_displayname")
-                .and_then(Value::as_str)
-                .unwrap_or("this app");
-            let roles: Vec<&str> = claims
-                .get("roles")
-                .and_then(Value::as_array)
-                .map(|r| r.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            let outcome = entra::token_facts(
-                Outcome::ok(format!(
-                    "Microsoft Entra ID issued an app token for {name} in tenant {tenant}"
-                )),
-                &claims,
-            );
-            if roles.iter().any(|r| r.starts_with("Files.")) {
-                return Ok(outcome);
+    let reply = exchange(ctx, ctx.get("client_secret")).await?;
+    Ok(match read(&reply)? {
+        Live::CodeRefused(err) => {
+            let wrong = entra::altered(ctx.get("client_secret"));
+            crate::redact::register(&wrong);
+            let control = exchange(ctx, &wrong).await?;
+            let facts = |o: Outcome| {
+                o.fact("probe", "dummy authorization code at login.live.com/oauth20_token.srf")
+                    .fact("provider_answer", err.describe())
+                    .fact("not_proven", NOT_PROVEN)
+            };
+            match read(&control) {
+                Ok(Live::WrongSecret(_)) => facts(Outcome::ok(
+                    "login.live.com accepted the client id and secret (the probe's dummy authorization code was refused, as intended; an altered secret was refused)",
+                ))
+                .fact("proven", PROVEN),
+                _ => facts(Outcome::warning(
+                    "login.live.com answered alike for the real and an altered secret: the client id is known; the secret could not be verified by this request",
+                ))
+                .advice("The real and an altered secret got the same answer. Check the secret's Value in Certificates & secrets; the first OneDrive connection in the portal proves it."),
             }
-            outcome
-                .warn_if_ok("the app holds no Files.* application permission, so app-only file access is not granted")
-                .advice("In Azure portal > App registrations > your app > API permissions, add Microsoft Graph application permission Files.Read.All (or Files.ReadWrite.All) and click Grant admin consent.")
         }
-        TokenAnswer::CodeRefused(error) => Outcome::ok(format!(
-            "Microsoft accepted the client id and secret on /{tenant} (the probe's dummy authorization code was refused, as intended)"
+        Live::WrongSecret(err) => oauth::refused(&reply, &err, "login.live.com refused the client secret")
+            .advice("Copy the secret's Value (not its Secret ID) from the app's Certificates & secrets page in the Microsoft Entra admin center; if it was lost or expired, create a new client secret."),
+        Live::NotForConsumers(err) => entra::unknown_for_consumers(ctx, &err.describe()).await,
+        Live::RedirectRefused(err) => Outcome::misconfigured(format!(
+            "login.live.com refused the portal's redirect URI {} for this app ({})",
+            ctx.redirect_uri,
+            err.describe()
         ))
-        .fact("probe", "dummy authorization code")
-        .fact("provider_answer", error)
-        .fact("tenant", tenant),
-        TokenAnswer::OrganisationsOnly(said) => Outcome::misconfigured(format!(
-            "the app is not enabled for personal Microsoft accounts, so it cannot serve personal OneDrive ({said})"
-        ))
-        .fact("provider_answer", said)
-        .advice("Open the app's Authentication page in Azure and set Supported account types to 'Accounts in any organizational directory and personal Microsoft accounts'. For OneDrive for Business only, set tenant to the Directory (tenant) ID instead."),
-    };
-    Ok(outcome)
+        .reason(Reason::Setup)
+        .fact("provider_answer", err.describe())
+        .fact("redirect_uri", ctx.redirect_uri.as_str())
+        .advice(format!(
+            "In the app's Authentication page, add {} as a redirect URI of the Web platform.",
+            ctx.redirect_uri
+        )),
+    })
 }

@@ -1,4 +1,6 @@
-//! WordPress.com: the dummy authorization code at its token endpoint (verification.md §25).
+//! WordPress.com: the dummy authorization code at the token endpoint Workspace (up to v12.1)
+//! and the editor plugin use, `POST public-api.wordpress.com/oauth2/token` with the client in
+//! the form (portal-parity.md, wordpress; verification.md §25).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
 use super::{Ctx, Verdict};
@@ -24,7 +26,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // about the code we sent, not a missing parameter.
     let about_code = err.mentions("code") && !err.mentions("missing");
     if err.is("invalid_grant") || (err.is("invalid_request") && about_code) {
-        return Ok(oauth::accepted(&err, "WordPress.com").fact("portal_support", PORTAL_SUPPORT));
+        return Ok(oauth::accepted(&err, "WordPress.com")
+            .fact("portal_support", PORTAL_SUPPORT)
+            .fact("not_proven", "the redirect URI registration and the posting rights of a connected blog need a user's sign-in"));
     }
     if err.is("invalid_client") {
         let description = err.error_description.as_deref().unwrap_or("").trim();

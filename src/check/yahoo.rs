@@ -1,4 +1,6 @@
-//! Yahoo: the dummy authorization code at Yahoo's token endpoint (verification.md §26).
+//! Yahoo: the dummy authorization code at Yahoo's token endpoint, with the client in the form
+//! and the portal's redirect URI, as Workspace up to v11.5 posted it (portal-parity.md, yahoo:
+//! the generic OAuth20TokenHelper form exchange; verification.md §26).
 
 use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
 use super::{Ctx, Verdict};
@@ -12,15 +14,16 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         path: "/oauth2/get_token",
         client_id: ctx.get("client_id"),
         client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Basic,
+        auth: ClientAuth::Form,
         grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some("oob"),
+        redirect_uri: Some(&ctx.redirect_uri),
         extra: &[],
     };
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // Yahoo's codes are upper-case words; RFC 6749's invalid_grant means the same thing.
     if err.is("INVALID_AUTHORIZATION_CODE") || err.is("invalid_grant") {
         return Ok(oauth::accepted(&err, "Yahoo")
+            .fact("probe", "dummy authorization code, client in the form as the portal posts it")
             .warn_if_ok(GONE)
             .advice("Keep these keys only for a Workspace older than v11.6; current Workspace and DocSpace have no Yahoo setting, so on those remove the keys with `integrate remove yahoo`."));
     }

@@ -1,57 +1,38 @@
-//! Box token endpoint fake: `POST /oauth2/token` with the client in the form. A standard
-//! OAuth 2.0 app answers `client_credentials` with `unauthorized_client`, a Client Credentials
-//! Grant app with a token, a wrong pair with `invalid_client` (verification.md §4).
+//! Box token endpoint fake: `POST /api/oauth2/token` of app.box.com, the portal's token URL
+//! (portal-parity.md, box; `BoxLoginProvider.cs`), with the client in the form and only the
+//! authorization-code grant served; api.box.com's `/oauth2/token` is not served (404). A good
+//! client gets `invalid_grant` for the dummy code, a wrong pair `invalid_client`
+//! (verification.md §4).
 
-use serde_json::json;
 use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, MockServer};
 
 use super::Fake;
-use super::oauth::{Call, ClientIn, Refusal, TokenEndpoint, error};
+use super::oauth::{ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
 pub const CLIENT_ID: &str = "g30gXQOqTAfdxIqXEw8Ds2iwFXzfVJvu";
 pub const CLIENT_SECRET: &str = "ipKsNTnLKy8alFfVJTXeXkdecsWhHubB";
 pub const OTHER_SECRET: &str = "sDJnsQIFFKtw7c4mEB2JVbluqHCZbI2I";
-/// A Client Credentials Grant app, with its own secret.
-pub const CCG_ID: &str = "SGQX9arb6DlI6hWZnvjot5qoq2pjwPac";
-pub const CCG_SECRET: &str = "nTISH8r6B2oT1L5C4EsUGRmfCpsKHkBg";
 pub const UNKNOWN_ID: &str = "Vb3kQm9TzW1xRc7LpN5yHd2FjG8sAe4U";
 
 static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
-    path: "/oauth2/token",
+    path: "/api/oauth2/token",
     client_in: ClientIn::Form,
-    clients: &[(CLIENT_ID, CLIENT_SECRET), (CCG_ID, CCG_SECRET)],
-    grant_types: &["client_credentials", "authorization_code"],
+    clients: &[(CLIENT_ID, CLIENT_SECRET)],
+    grant_types: &["authorization_code"],
     refuse: |refusal, _| match refusal {
         Refusal::UnsupportedGrant => error(
             400,
             "unsupported_grant_type",
             "Invalid grant_type parameter or parameter missing",
         ),
+        // scribejava/scribejava#842
         _ => error(400, "invalid_client", "The client credentials are invalid"),
     },
-    answer: by_app_type,
+    answer: |_| error(400, "invalid_grant", "Auth code doesn't exist or is invalid for the client"),
 };
-
-/// Only a Client Credentials Grant app gets a token without a user.
-fn by_app_type(call: &Call) -> ResponseTemplate {
-    match (call.param("grant_type"), call.client_id.as_str()) {
-        ("client_credentials", CCG_ID) => ResponseTemplate::new(200).set_body_json(json!({
-            "access_token": "T9cE5asGnuyYCCqIZFoWjFHvNbvVqHjl",
-            "expires_in": 3600,
-            "restricted_to": [],
-            "token_type": "bearer"
-        })),
-        ("client_credentials", _) => error(
-            400,
-            "unauthorized_client",
-            "The grant type is unauthorized for this client_id",
-        ),
-        _ => error(400, "invalid_grant", "The authorization code has expired"),
-    }
-}
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
@@ -60,7 +41,7 @@ pub async fn start() -> Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
         rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
-        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into(), CCG_SECRET.into()],
+        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
         guard: Box::new(server),
     }
 }
@@ -72,23 +53,18 @@ async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
 }
 
 #[tokio::test]
-async fn box_valid_client_is_ok() {
+async fn box_valid_client_is_ok_at_the_portal_token_url() {
     let fake = start().await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("box"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
     let facts = &out.result("box")["facts"];
-    assert!(facts["provider_answer"].as_str().unwrap().contains("unauthorized_client"));
+    assert!(facts["provider_answer"].as_str().unwrap().contains("invalid_grant"));
     assert_no_leak(&out, &fake.secrets);
-}
-
-#[tokio::test]
-async fn box_client_credentials_app_is_ok() {
-    let fake = start().await;
-    let out = run(CCG_ID, CCG_SECRET, &fake.endpoint).await;
-    assert_eq!(out.status("box"), "ok", "{}", out.all());
-    assert!(out.result("box")["facts"]["app_type"].as_str().unwrap().contains("Client Credentials"));
-    assert_no_leak(&out, &fake.secrets);
+    let server = fake.guard.downcast_ref::<MockServer>().unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests[0].url.path(), "/api/oauth2/token");
+    assert_eq!(super::form(&requests[0])["grant_type"], "authorization_code");
 }
 
 #[tokio::test]
@@ -113,10 +89,23 @@ async fn box_unknown_client_id_is_rejected() {
 async fn box_unknown_error_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(error(400, "invalid_grant", "Grant credentials are invalid"))
+        .respond_with(error(400, "invalid_request", "Invalid grant_type parameter or parameter missing"))
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
     assert_eq!(out.status("box"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
+}
+
+#[tokio::test]
+async fn box_server_authentication_app_is_misconfigured() {
+    // trufflehog's Box detector reads this answer as "the client passed".
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(error(400, "unauthorized_client", "The grant type is unauthorized for this client_id"))
+        .mount(&server)
+        .await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
+    assert_eq!(out.status("box"), "misconfigured", "{}", out.all());
+    assert!(out.result("box")["advice"].as_str().unwrap().contains("User Authentication"));
 }

@@ -1,4 +1,5 @@
-//! Facebook Graph fake: `GET /oauth/access_token` (client_credentials) answering with the
+//! Facebook Graph fake: `POST /oauth/access_token` with the client in the form, as the portal
+//! posts its token requests (client_credentials served; a GET is not), answering with the
 //! OAuthException bodies of verification.md §9, and `GET /v19.0/<app-id>` for the app's node,
 //! readable only with that app's token.
 
@@ -24,9 +25,9 @@ fn oauth_exception(code: i64, message: &str) -> ResponseTemplate {
 }
 
 static TOKEN: TokenEndpoint = TokenEndpoint {
-    method: "GET",
+    method: "POST",
     path: "/oauth/access_token",
-    client_in: ClientIn::Query,
+    client_in: ClientIn::Form,
     clients: &[(APP_ID, SECRET)],
     grant_types: &["client_credentials"],
     refuse: |refusal, call| match refusal {
@@ -144,7 +145,7 @@ async fn facebook_app_details_for_another_id_are_unreachable() {
 #[tokio::test]
 async fn facebook_unknown_answer_is_unreachable() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
+    Mock::given(method("POST"))
         .respond_with(oauth_exception(4, "Application request limit reached"))
         .mount(&server)
         .await;
@@ -152,4 +153,29 @@ async fn facebook_unknown_answer_is_unreachable() {
     assert_eq!(out.status("facebook"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
     assert_no_leak(&out, &[SECRET.into()]);
+}
+
+#[tokio::test]
+async fn facebook_posts_the_client_in_the_form_at_the_portal_token_url() {
+    let fake = start().await;
+    let out = run(&fake.valid_config()).await;
+    assert_eq!(out.status("facebook"), "ok", "{}", out.all());
+    assert!(out.result("facebook")["facts"]["not_proven"].as_str().unwrap().contains("email"));
+    let server = fake.guard.downcast_ref::<MockServer>().unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests[0].method.as_str(), "POST");
+    assert_eq!(requests[0].url.path(), "/oauth/access_token");
+    assert!(requests[0].url.query().is_none(), "the secret must not travel in the URL");
+}
+
+#[tokio::test]
+async fn facebook_bare_403_is_not_the_provider() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(403).set_body_string("Forbidden by policy"))
+        .mount(&server)
+        .await;
+    let out = run(&[("app_id", APP_ID.into()), ("app_secret", SECRET.into()), ("endpoint", server.uri())]).await;
+    assert_eq!(out.status("facebook"), "unreachable", "{}", out.all());
+    assert_eq!(out.result("facebook")["reason"], "intermediary");
 }

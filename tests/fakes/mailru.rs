@@ -1,6 +1,9 @@
-//! OAuth Mail (Mail.ru) token endpoint fake: `POST /token` with the client in the form. A good
-//! client gets `{"error":"token not found","error_code":6}` for the dummy code (observed,
-//! verification.md §14); a bad pair gets `invalid_client` (that wording is UNCONFIRMED).
+//! Mail.ru Connect token endpoint fake: `POST /oauth/token` of connect.mail.ru, the portal's
+//! (portal-parity.md, mailru), with the client in the form; other paths (oauth.mail.ru's
+//! `/token`) get a 404. A good client gets `{"error":"token not found","error_code":6}` for the
+//! dummy code, the body observed on Mail.ru's OAuth server (verification.md §14; whether
+//! connect.mail.ru words it the same is UNCONFIRMED); a bad pair gets `invalid_client` (that
+//! wording is UNCONFIRMED).
 
 use serde_json::json;
 use wiremock::matchers::method;
@@ -14,6 +17,8 @@ pub const CLIENT_ID: &str = "418273";
 pub const CLIENT_SECRET: &str = "e6a21042e49fdb1bfcfcd24059c1415b";
 pub const OTHER_SECRET: &str = "f3f75e785ff2352327a5a56506f553fc";
 pub const UNKNOWN_ID: &str = "905361";
+/// An OAuth Mail (oauth.mail.ru) client id: hex, not a Connect site number.
+pub const OAUTH_MAIL_ID: &str = "0f3c9a7e4b2d4c1e8a6f5d3b2c1e0a9f";
 
 fn answer(error: &str, code: i64, description: &str) -> ResponseTemplate {
     ResponseTemplate::new(400).set_body_json(json!({
@@ -25,7 +30,7 @@ fn answer(error: &str, code: i64, description: &str) -> ResponseTemplate {
 
 static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
-    path: "/token",
+    path: "/oauth/token",
     client_in: ClientIn::Form,
     clients: &[(CLIENT_ID, CLIENT_SECRET)],
     grant_types: &["authorization_code"],
@@ -94,4 +99,40 @@ async fn mailru_unknown_error_is_unreachable() {
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
     assert_eq!(out.status("mailru"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
+}
+
+#[tokio::test]
+async fn mailru_probes_connect_mail_ru_as_the_portal() {
+    let fake = start().await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("mailru"), "ok", "{}", out.all());
+    let server = fake.guard.downcast_ref::<MockServer>().unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests[0].url.path(), "/oauth/token");
+    let form = super::form(&requests[0]);
+    assert_eq!(form["grant_type"], "authorization_code");
+    assert_eq!(form["client_id"], CLIENT_ID);
+    assert_eq!(out.result("mailru")["facts"]["platform"], "connect.mail.ru (Mail.ru Connect)");
+}
+
+#[tokio::test]
+async fn mailru_oauth_mail_client_id_is_misconfigured_without_a_request() {
+    let fake = start().await;
+    let out = run(OAUTH_MAIL_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("mailru"), "misconfigured", "{}", out.all());
+    assert!(out.result("mailru")["message"].as_str().unwrap().contains("OAuth Mail"));
+    let server = fake.guard.downcast_ref::<MockServer>().unwrap();
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn mailru_bare_401_is_not_a_verdict() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(401).set_body_raw("<html><title>Access denied</title></html>", "text/html"))
+        .mount(&server)
+        .await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
+    assert_eq!(out.status("mailru"), "unreachable", "{}", out.all());
+    assert_eq!(out.result("mailru")["reason"], "intermediary");
 }

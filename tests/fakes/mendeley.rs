@@ -84,10 +84,8 @@ async fn mendeley_id_only_is_skipped_without_a_request() {
     let fake = start().await;
     let out = run(&[("client_id", APP_ID.into()), ("endpoint", fake.endpoint.clone())]).await;
     assert_eq!(out.status("mendeley"), "skipped", "{}", out.all());
-    assert_eq!(
-        out.result("mendeley")["message"],
-        "id only — cannot verify without the secret"
-    );
+    assert!(out.result("mendeley")["message"].as_str().unwrap().contains("App ID only"), "{}", out.all());
+    assert!(out.result("mendeley")["facts"]["not_proven"].as_str().unwrap().contains("implicit"));
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
     assert!(server.received_requests().await.unwrap().is_empty(), "a request was sent");
 }
@@ -103,4 +101,16 @@ async fn mendeley_unknown_answer_is_unreachable() {
     assert_eq!(out.status("mendeley"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
     assert_no_leak(&out, &[SECRET.into()]);
+}
+
+#[tokio::test]
+async fn mendeley_bare_401_is_not_the_provider() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(401).set_body_string("Unauthorized"))
+        .mount(&server)
+        .await;
+    let out = run(&[("client_id", APP_ID.into()), ("client_secret", SECRET.into()), ("endpoint", server.uri())]).await;
+    assert_eq!(out.status("mendeley"), "unreachable", "{}", out.all());
+    assert_eq!(out.result("mendeley")["reason"], "intermediary");
 }

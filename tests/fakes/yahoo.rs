@@ -1,5 +1,5 @@
-//! Yahoo token endpoint fake: `POST /oauth2/get_token` with Basic client_id:client_secret
-//! decoded and compared. A good client gets `INVALID_AUTHORIZATION_CODE` for the dummy code; a
+//! Yahoo token endpoint fake: `POST /oauth2/get_token` with the client in the form, as the
+//! portal's generic exchange posts it (portal-parity.md, yahoo); a Basic header is not read. A good client gets `INVALID_AUTHORIZATION_CODE` for the dummy code; a
 //! bad one 401 `INVALID_CLIENT` / `invalid_client` (both spellings UNCONFIRMED, §26).
 
 use wiremock::matchers::method;
@@ -17,7 +17,7 @@ pub const UNKNOWN_ID: &str = "dj0yndUd8zYrEkTjS7j5lsJFkkKBkOSou824mFASabUhVy93Eg
 static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
     path: "/oauth2/get_token",
-    client_in: ClientIn::Basic,
+    client_in: ClientIn::Form,
     clients: &[(CLIENT_ID, CLIENT_SECRET)],
     grant_types: &["authorization_code"],
     refuse: |refusal, _| match refusal {
@@ -91,4 +91,17 @@ async fn yahoo_unknown_error_is_unreachable() {
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
     assert_eq!(out.status("yahoo"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
+}
+
+#[tokio::test]
+async fn yahoo_posts_the_client_in_the_form_with_the_portal_redirect_uri() {
+    let fake = start().await;
+    let out = run(CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("yahoo"), "warning", "{}", out.all());
+    let server = fake.guard.downcast_ref::<MockServer>().unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert!(requests[0].headers.get("authorization").is_none());
+    let form = super::form(&requests[0]);
+    assert_eq!(form["client_id"], CLIENT_ID);
+    assert_eq!(form["redirect_uri"], "https://service.onlyoffice.com/oauth2.aspx");
 }
