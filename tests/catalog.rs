@@ -455,7 +455,23 @@ fn redirect_checks_record_their_evidence() {
 /// the OAuth providers join as their `[redirect_check]` lands.
 #[test]
 fn oauth_sign_in_and_drive_providers_have_a_redirect_check() {
-    for id in ["google", "linkedin", "apple", "dropbox", "vk", "yandex"] {
+    for id in [
+        "google",
+        "linkedin",
+        "apple",
+        "dropbox",
+        "vk",
+        "yandex",
+        "microsoft",
+        "onedrive",
+        "mailru",
+        "box",
+        "facebook",
+        "docusign",
+        "yahoo",
+        "wordpress",
+        "mendeley",
+    ] {
         let p = catalog::find(id).unwrap();
         assert!(p.redirect_check.is_some(), "{id}: no [redirect_check]");
     }

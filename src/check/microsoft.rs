@@ -1,12 +1,13 @@
 //! Microsoft sign-in: the dummy-code exchange on `/consumers`, the only authority the portal
-//! signs users in with (portal-parity.md, microsoft), then the altered-secret control. The
+//! signs users in with (portal-parity.md, microsoft), with the shared probe's altered-secret
+//! control (issue 9.6). The
 //! optional `tenant` field is this tool's own extra: it only adds an app token's facts and
 //! never turns an app that the portal cannot use green (verification.md §16).
 
 use super::probes::entra::{self, PORTAL_TENANT, TokenAnswer};
 use super::{Ctx, Outcome, Status, Verdict};
 
-const PROVEN: &str = "login.microsoftonline.com/consumers knows the client id and accepts the secret for the authorization-code exchange the portal sends after a sign-in";
+const PROVEN: &str = "login.microsoftonline.com/consumers, the authority the portal signs in with, knows the client id for the authorization-code exchange (the secret counts as proven when secret_control says an altered secret was refused)";
 const NOT_PROVEN: &str = "the redirect URI registration and the openid, email, profile consent are only seen when a user signs in";
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
@@ -14,25 +15,16 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let outcome = match entra::read(&reply, ctx.get("client_secret"))? {
         // An alias never gives an app token; a proxy answering for Entra might.
         TokenAnswer::Token(_) => return Err(reply.unexpected()),
-        TokenAnswer::CodeRefused(error) => {
-            let ok = Outcome::ok(format!(
-                "Microsoft accepted the client id and secret on /{PORTAL_TENANT}, where the portal signs users in (the probe's dummy authorization code was refused, as intended)"
-            ))
-            .fact("probe", "dummy authorization code")
-            .fact("provider_answer", error)
-            .fact("tenant", PORTAL_TENANT)
-            .fact("not_proven", NOT_PROVEN);
-            match entra::secret_control(ctx, PORTAL_TENANT).await? {
-                None => ok.fact("proven", PROVEN),
-                Some(note) => Outcome::warning(format!(
-                    "Microsoft answered alike for the real and an altered secret on /{PORTAL_TENANT}: {note}"
-                ))
-                .fact("probe", "dummy authorization code, then an altered secret")
-                .fact("tenant", PORTAL_TENANT)
-                .fact("not_proven", NOT_PROVEN)
-                .advice("Both the real and an altered secret got the same answer, so this answer does not depend on the secret. Check the secret's Value in Certificates & secrets; the first sign-in through the portal proves it."),
-            }
-        }
+        // `run` settles this `ok` with the altered-secret control the shared probe sent
+        // alongside (issue 9.6): a warning when the secret made no difference.
+        TokenAnswer::CodeRefused(error) => Outcome::ok(format!(
+            "Microsoft accepted the client id and secret on /{PORTAL_TENANT}, where the portal signs users in (the probe's dummy authorization code was refused, as intended)"
+        ))
+        .fact("probe", "dummy authorization code")
+        .fact("provider_answer", error)
+        .fact("tenant", PORTAL_TENANT)
+        .fact("proven", PROVEN)
+        .fact("not_proven", NOT_PROVEN),
         TokenAnswer::NoPersonalAccounts(said) => Outcome::misconfigured(format!(
             "the app does not accept personal Microsoft accounts, and the portal signs in on /{PORTAL_TENANT} only ({said})"
         ))

@@ -185,7 +185,10 @@ fn message(out: &crate::support::Output) -> String {
 /// The paths of the requests the fake received, in order.
 async fn paths(fake: &Fake) -> Vec<String> {
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
-    server.received_requests().await.unwrap().iter().map(|r| r.url.path().to_string()).collect()
+    let mut paths: Vec<String> = server.received_requests().await.unwrap().iter().map(|r| r.url.path().to_string()).collect();
+    // A dummy code goes out twice at once (real and altered secret): count each path once.
+    paths.dedup();
+    paths
 }
 
 /// A server that answers every request with `response`.
@@ -223,8 +226,10 @@ async fn microsoft_probes_consumers_as_the_portal_then_an_altered_secret() {
         assert_eq!(form(request)["grant_type"], "authorization_code");
         assert_eq!(form(request)["redirect_uri"], "https://service.onlyoffice.com/oauth2.aspx");
     }
-    assert_eq!(form(&requests[0])["client_secret"], APP.secret);
-    assert_ne!(form(&requests[1])["client_secret"], APP.secret);
+    // The real secret and, at the same moment, an altered one (issue 9.6).
+    let real = requests.iter().filter(|r| form(r)["client_secret"] == APP.secret).count();
+    assert_eq!(real, 1);
+    assert!(facts["secret_control"].as_str().unwrap().contains("altered secret was refused"), "{facts}");
 }
 
 #[tokio::test]

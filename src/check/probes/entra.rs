@@ -39,28 +39,10 @@ pub fn looks_like_uuid(value: &str) -> bool {
             .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// The same secret with its last character changed: the control request of issue 9.6, which
-/// tells a server that checks the client first from one that only looks at the code.
-pub fn altered(secret: &str) -> String {
-    let mut chars: Vec<char> = secret.chars().collect();
-    match chars.last_mut() {
-        Some(last) => *last = if *last == 'x' { 'y' } else { 'x' },
-        None => chars.push('x'),
-    }
-    chars.into_iter().collect()
-}
-
 /// Sends `client_credentials` for Microsoft Graph on a named tenant, the dummy code on an alias.
+/// The shared probe adds the altered-secret control to the dummy code (`[oauth]` of the
+/// provider says the order is unconfirmed), and `run` settles the verdict with it.
 pub async fn token_request(ctx: &Ctx<'_>, tenant: &str) -> Result<Reply, Outcome> {
-    token_request_with(ctx, tenant, ctx.get("client_secret")).await
-}
-
-/// [`token_request`] with another secret (the altered-secret control).
-pub async fn token_request_with(
-    ctx: &Ctx<'_>,
-    tenant: &str,
-    secret: &str,
-) -> Result<Reply, Outcome> {
     let path = format!("/{tenant}/oauth2/v2.0/token");
     let alias = is_alias(tenant);
     let scope = [("scope", GRAPH_DEFAULT)];
@@ -70,7 +52,7 @@ pub async fn token_request_with(
         origin: ORIGIN,
         path: &path,
         client_id: ctx.get("client_id"),
-        client_secret: secret,
+        client_secret: ctx.get("client_secret"),
         auth: ClientAuth::Form,
         grant: if alias {
             Grant::DummyCode(oauth::DUMMY_CODE)
@@ -226,19 +208,6 @@ fn exists_elsewhere(first: &str, found_on: Option<&str>) -> Outcome {
         .fact("provider_answer", first)
         .fact("supported_account_types", "organisations only")
         .advice(ACCOUNT_TYPES_FIX)
-}
-
-/// Issue 9.6 for Entra: the dummy code was refused with the real secret; the same request
-/// with an altered secret must be refused as a client error for the secret to count as proven.
-/// `Ok(None)`: proven. `Ok(Some(note))`: the client id is known, the secret is not proven.
-pub async fn secret_control(ctx: &Ctx<'_>, tenant: &str) -> Result<Option<&'static str>, Outcome> {
-    let wrong = altered(ctx.get("client_secret"));
-    crate::redact::register(&wrong);
-    let reply = token_request_with(ctx, tenant, &wrong).await?;
-    Ok(match read(&reply, &wrong) {
-        Err(outcome) if outcome.status == crate::check::Status::Rejected => None,
-        _ => Some("the client id is known; the secret could not be verified by this request"),
-    })
 }
 
 /// The claims of a JWT, read without verifying it: they are only shown, never trusted.
