@@ -358,10 +358,15 @@ fn redirect_layer(resolved: &ResolvedProvider, check: &CheckResult, uri: &str) -
             LayerStatus::NotRun,
             format!("not checked: the credential check ended first; register {uri}"),
         )
-    } else {
+    } else if found.starts_with("not verifiable") {
         let text = crate::check::probes::authorize::describe(provider, uri, crate::lang::Lang::En)
             .unwrap_or_default();
-        (LayerStatus::Skipped, format!("{found}. {text}"))
+        (LayerStatus::Skipped, text)
+    } else {
+        (
+            LayerStatus::Skipped,
+            format!("{found}; the URI to register is {uri}"),
+        )
     };
     let mut layer = Layer::new("redirect_uri", status, summary);
     if status == LayerStatus::Failed {

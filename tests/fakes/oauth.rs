@@ -484,3 +484,52 @@ async fn a_confirmed_client_first_provider_gets_one_request() {
         out.all()
     );
 }
+
+/// Issue 16: the dummy-code request, its altered-secret control and the authorization-endpoint
+/// probe do not depend on each other, so all three go out at once (from the fake's record of
+/// arrivals, each answer held for `DELAY`).
+#[tokio::test]
+async fn token_control_and_authorize_requests_overlap() {
+    use super::google::{CLIENT_ID, CLIENT_SECRET};
+    use super::timing::{Arrivals, DELAY};
+    use crate::support::Sandbox;
+    let arrivals = Arrivals::default();
+    let server = MockServer::start().await;
+    let seen = arrivals.clone();
+    Mock::given(method("POST"))
+        .and(path("/oauth2/v4/token"))
+        .respond_with(move |req: &Request| {
+            seen.record(req);
+            let answer =
+                if form(req).get("client_secret").map(String::as_str) == Some(CLIENT_SECRET) {
+                    error(400, "invalid_grant", "Malformed auth code.")
+                } else {
+                    error(401, "invalid_client", "Unauthorized")
+                };
+            answer.set_delay(DELAY)
+        })
+        .mount(&server)
+        .await;
+    let seen = arrivals.clone();
+    Mock::given(method("GET"))
+        .and(path("/o/oauth2/v2/auth"))
+        .respond_with(move |req: &Request| {
+            seen.record(req);
+            redirect("https://accounts.google.com/v3/signin/identifier?flowName=GeneralOAuthFlow")
+                .set_delay(DELAY)
+        })
+        .mount(&server)
+        .await;
+    let fields = [("client_id", CLIENT_ID), ("client_secret", CLIENT_SECRET)];
+    let out = Sandbox::new()
+        .check_fields("google", &fields, &server.uri())
+        .await;
+    assert_eq!(out.status("google"), "ok", "{}", out.all());
+    assert_eq!(
+        out.result("google")["facts"]["redirect_uri"],
+        "registered",
+        "{}",
+        out.all()
+    );
+    arrivals.assert_overlapped(3);
+}

@@ -241,3 +241,83 @@ pub fn describe(provider: &crate::catalog::Provider, uri: &str, lang: Lang) -> O
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{self, Provider};
+
+    fn with_verifiable(id: &str, verifiable: bool) -> &'static Provider {
+        let mut p = catalog::find(id).unwrap().clone();
+        p.redirect_check.as_mut().unwrap().verifiable = verifiable;
+        Box::leak(Box::new(p))
+    }
+
+    #[test]
+    fn describe_says_what_is_verified_and_shows_the_uri() {
+        let uri = "https://relay.example.net/oauth2.aspx";
+        let off = with_verifiable("google", false);
+        let en = describe(off, uri, Lang::En).unwrap();
+        assert!(
+            en.contains("not verifiable without signing in") && en.contains(uri),
+            "{en}"
+        );
+        let fr = describe(off, uri, Lang::Fr).unwrap();
+        assert!(
+            fr.contains("sans se connecter\u{a0}:") && fr.contains(uri),
+            "{fr}"
+        );
+        let on = describe(with_verifiable("google", true), uri, Lang::En).unwrap();
+        assert!(
+            on.contains("whether it refuses") && on.contains(uri),
+            "{on}"
+        );
+        let mut none = catalog::find("telegram").unwrap().clone();
+        none.redirect_check = None;
+        assert!(describe(&none, uri, Lang::En).is_none());
+    }
+
+    #[test]
+    fn answers_match_on_every_stated_condition() {
+        let reply = |status: u16, location: Option<&str>, body: &str| {
+            let mut headers = reqwest::header::HeaderMap::new();
+            if let Some(l) = location {
+                headers.insert("location", l.parse().unwrap());
+            }
+            Reply {
+                status,
+                headers,
+                body: body.as_bytes().to_vec(),
+                shown_url: "https://accounts.google.com/o/oauth2/v2/auth".into(),
+            }
+        };
+        let check = catalog::find("google")
+            .unwrap()
+            .redirect_check
+            .as_ref()
+            .unwrap();
+        let first = |r: &Reply| {
+            check
+                .answers
+                .iter()
+                .find(|a| matches(a, r))
+                .map(|a| a.means)
+        };
+        let page = reply(400, None, "Error 400: REDIRECT_URI_MISMATCH");
+        assert_eq!(first(&page), Some(AuthorizeMeaning::Unregistered));
+        // The right words with another status are not that answer.
+        assert_eq!(first(&reply(200, None, "redirect_uri_mismatch")), None);
+        let signin = reply(
+            302,
+            Some("https://accounts.google.com/v3/signin/identifier?x=1"),
+            "",
+        );
+        assert_eq!(first(&signin), Some(AuthorizeMeaning::Registered));
+        let elsewhere = reply(
+            302,
+            Some("https://accounts.google.com/signin/oauth/error?authError=x"),
+            "",
+        );
+        assert_eq!(first(&elsewhere), None);
+    }
+}

@@ -406,3 +406,37 @@ pub fn classify(reply: &Reply, verdicts: &Verdicts<'_>, provider_name: &str) -> 
     }
     reply.unexpected()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_altered_secret_keeps_the_shape_and_differs_everywhere_it_can() {
+        for secret in [
+            "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",
+            "crInbIEwDSwjxOju",
+            "1234567",
+            "WPL_AP1.abc.DEF==",
+        ] {
+            let altered = altered_secret(secret);
+            assert_eq!(altered.len(), secret.len(), "{secret}");
+            for (a, b) in secret.chars().zip(altered.chars()) {
+                let class = |c: char| {
+                    (
+                        c.is_ascii_digit(),
+                        c.is_ascii_lowercase(),
+                        c.is_ascii_uppercase(),
+                    )
+                };
+                assert_eq!(class(a), class(b), "{secret} -> {altered}");
+                if a.is_ascii_alphanumeric() {
+                    assert_ne!(a, b, "{secret} -> {altered}");
+                } else {
+                    assert_eq!(a, b, "{secret} -> {altered}");
+                }
+            }
+        }
+        assert_ne!(altered_secret("--"), "--");
+    }
+}
