@@ -165,6 +165,9 @@ pub enum AuthorizeMeaning {
     UnknownClient,
     /// The redirect URI is accepted, but the portal's scopes are refused before sign-in.
     ScopeRefused,
+    /// The app's own setup refuses every sign-in before it starts (Google's
+    /// `restricted_client`: no OAuth consent screen configured).
+    SetupRefused,
 }
 
 /// `[check]`: what the live check stands for, in the portal's terms.

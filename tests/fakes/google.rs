@@ -21,6 +21,8 @@ pub const OTHER_SECRET: &str = "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";
 pub const UNKNOWN_ID: &str = "583920174466-b8n2c5x7z1l4k6j9h3g0f2d5s8a1q4we.apps.googleusercontent.com";
 pub const DELETED_ID: &str = "583920174466-p0o9i8u7y6t5r4e3w2q1z0x9c8v7b6nm.apps.googleusercontent.com";
 pub const DISABLED_ID: &str = "583920174466-d1s4b2l3e4d5c6l7i8e9n0t1a2b3c4de.apps.googleusercontent.com";
+/// A client of a project with no OAuth consent screen.
+pub const UNCONFIGURED_ID: &str = "583920174466-n0c0n5e2n7t3s4c5r6e7e8n9a0b1c2d3.apps.googleusercontent.com";
 /// A client whose authorization page answers in a way no evidence describes.
 pub const ODD_ID: &str = "583920174466-o0d1d2c3l4i5e6n7t8a9b0c1d2e3f4gh.apps.googleusercontent.com";
 /// The redirect URI registered for CLIENT_ID: the portal's default relay.
@@ -30,7 +32,7 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
     path: "/oauth2/v4/token",
     client_in: ClientIn::Form,
-    clients: &[(CLIENT_ID, CLIENT_SECRET), (ODD_ID, CLIENT_SECRET)],
+    clients: &[(CLIENT_ID, CLIENT_SECRET), (ODD_ID, CLIENT_SECRET), (UNCONFIGURED_ID, CLIENT_SECRET)],
     grant_types: &["authorization_code"],
     refuse: |refusal, call| match refusal {
         Refusal::UnknownClient if call.client_id == DELETED_ID => {
@@ -62,13 +64,17 @@ const SIGN_IN_SCOPE: &str =
 
 static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
     path: "/o/oauth2/v2/auth",
-    clients: &[CLIENT_ID, ODD_ID],
+    clients: &[CLIENT_ID, ODD_ID, UNCONFIGURED_ID],
     registered: REDIRECT_URI,
     scope: Some(SIGN_IN_SCOPE),
     odd_client: ODD_ID,
     // A browser without a session is sent on to the sign-in page
     // (https://github.com/EBOLABOY/GridBNB-USDT/issues/18 quotes such a URL).
-    on_registered: |_| {
+    on_registered: |req| {
+        // https://github.com/firebase/quickstart-js/issues/324
+        if req.url.query_pairs().any(|(k, v)| k == "client_id" && v == UNCONFIGURED_ID) {
+            return page(403, "<html><title>Error 403 (Forbidden)</title>Authorization Error Error 403: restricted_client This app is not yet configured to make OAuth requests. To do that, set up the app\u{2019}s OAuth consent screen in the Google Cloud Console.</html>");
+        }
         redirect("https://accounts.google.com/v3/signin/identifier?flowName=GeneralOAuthFlow&dsh=S-1")
     },
     // https://github.com/yegor256/netbout/issues/1116
@@ -261,5 +267,16 @@ async fn google_doctor_shows_the_redirect_uri_layer() {
     assert_eq!(found["status"], "failed", "{}", out.all());
     assert!(found["summary"].as_str().unwrap().contains("https://relay.example.net/oauth2.aspx"), "{found}");
     assert!(found["advice"].as_str().unwrap().contains("Authorized redirect URIs"), "{found}");
+    assert_no_leak(&out, &fake.secrets);
+}
+
+/// Issue 15.12: a project without an OAuth consent screen is refused before anyone signs in.
+#[tokio::test]
+async fn google_app_without_a_consent_screen_is_misconfigured() {
+    let fake = start().await;
+    let out = run(&Sandbox::new(), UNCONFIGURED_ID, CLIENT_SECRET, &fake.endpoint).await;
+    assert_eq!(out.status("google"), "misconfigured", "{}", out.all());
+    assert!(out.text("google", "message").contains("setup is incomplete"), "{}", out.all());
+    assert!(out.text("google", "advice").contains("Google Auth Platform"), "{}", out.all());
     assert_no_leak(&out, &fake.secrets);
 }

@@ -160,6 +160,19 @@ pub fn apply(outcome: Outcome, probe: Probe, ctx: &Ctx<'_>) -> Outcome {
                     advice,
                 )
             }
+            AuthorizeMeaning::SetupRefused => {
+                let advice = answer
+                    .fix
+                    .as_ref()
+                    .map(|t| t.get(Lang::En).to_string())
+                    .unwrap_or_else(|| format!("Complete the app's setup in {}.", provider.console_url));
+                setup_problem(
+                    outcome,
+                    format!("{} refuses sign-in for this app before anyone signs in: its setup is incomplete, so every sign-in will fail", provider.name),
+                    "accepted, but the app's setup refuses sign-in".to_string(),
+                    advice,
+                )
+            }
             AuthorizeMeaning::ScopeRefused => {
                 let scope = check
                     .and_then(|c| portal_scope(ctx, c))
