@@ -53,6 +53,23 @@ fn french_texts(p: &Provider) -> Vec<(String, String)> {
             texts.push((place, advice.fr.clone()));
         }
     }
+    if let Some(check) = &p.check {
+        texts.push(("check mirrors".into(), check.mirrors.fr.clone()));
+        for (n, item) in check.cannot_see.iter().enumerate() {
+            texts.push((format!("check cannot_see {}", n + 1), item.fr.clone()));
+        }
+    }
+    if let Some(redirect) = &p.redirect_check {
+        texts.push(("redirect_check why".into(), redirect.why.fr.clone()));
+        if let Some(register) = &redirect.register {
+            texts.push(("redirect_check register".into(), register.fr.clone()));
+        }
+        for answer in &redirect.answers {
+            if let Some(fix) = &answer.fix {
+                texts.push(("redirect_check answer fix".into(), fix.fr.clone()));
+            }
+        }
+    }
     for (generation, m) in [
         ("workspace", &p.portal.workspace),
         ("docspace", &p.portal.docspace),
