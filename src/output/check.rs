@@ -66,6 +66,12 @@ fn lines(result: &CheckResult, verbose: bool, width: Option<usize>) -> String {
                 &shown,
             ));
         }
+    } else if let Some(serde_json::Value::String(note)) = result.facts.get("redirect_uri")
+        && note.starts_with("not ")
+    {
+        // A green check still says what it could not prove about the redirect URI, and which
+        // URI to register (issue 12.3), instead of silence.
+        out.push_str(&fit(&format!("    {} ", paint(DIM, "redirect_uri:")), note));
     }
     if let Some(advice) = &result.advice
         && (detail || result.status != Status::Ok)

@@ -171,3 +171,15 @@ async fn linkedin_app_without_the_portal_scopes_is_misconfigured() {
     assert!(out.text("linkedin", "advice").contains("Products"), "{}", out.all());
     assert_no_leak(&out, &fake.secrets);
 }
+
+/// Issue 12.3: a green check in text still says what it could not prove about the redirect URI.
+#[tokio::test]
+async fn linkedin_text_output_says_the_redirect_uri_is_not_verified() {
+    let fake = start().await;
+    let sandbox = Sandbox::new();
+    sandbox.set_provider("linkedin", &fake.valid_config());
+    let out = sandbox.run_async(&["check", "linkedin"]).await;
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(out.stdout.contains("redirect_uri: not verified"), "{}", out.all());
+    assert_no_leak(&out, &fake.secrets);
+}
