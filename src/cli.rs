@@ -191,6 +191,9 @@ pub struct CheckArgs {
     /// [portal] redirect_uri is set (web.consumers.config or autofac.consumers.json)
     #[arg(long = "portal-file", value_name = "FILE")]
     pub portal_file: Vec<PathBuf>,
+    /// Warn when a certificate or key expires within DAYS
+    #[arg(long, default_value = "30", value_name = "DAYS")]
+    pub warn_days: u32,
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +251,9 @@ pub struct DoctorArgs {
     /// default: the installed ones that exist)
     #[arg(long = "portal-file", value_name = "FILE")]
     pub portal_file: Vec<PathBuf>,
+    /// Warn when a certificate or key expires within DAYS
+    #[arg(long, default_value = "30", value_name = "DAYS")]
+    pub warn_days: u32,
 }
 
 #[derive(Debug, Args)]

@@ -67,6 +67,38 @@ pub struct Provider {
     /// through has one.
     #[serde(default)]
     pub redirect_check: Option<RedirectCheck>,
+    /// Whether an expiry date of these credentials can be seen, and how (`[expiry]`). Every
+    /// provider file has one, so that "no expiry shown" is a researched answer, not an omission.
+    pub expiry: ExpiryClaims,
+}
+
+/// `[expiry]`: can the expiry of this provider's credentials be read before they stop working?
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpiryClaims {
+    /// An expiry date can be read without a user's sign-in; `probe` then says how.
+    pub visible: bool,
+    /// What expires (or why nothing does), in a sentence.
+    pub what: String,
+    /// Where it can be read, or why it cannot (the console page, the API that would need more
+    /// rights than the portal's keys have).
+    pub how: String,
+    /// The mechanism `integrate check` uses when `visible` (see `check::expiry`).
+    #[serde(default)]
+    pub probe: Option<ExpiryProbe>,
+    /// The evidence: provider documentation, error catalogs.
+    pub sources: Vec<String>,
+}
+
+/// How an expiry is read, named after the mechanism, never after a provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpiryProbe {
+    /// Google's public certificate metadata of a service account (no credentials needed):
+    /// `www.googleapis.com/service_accounts/v1/metadata/x509/<client_email>` maps each key id
+    /// to its X.509 certificate, whose notAfter is the key's expiry. Reads the field validated
+    /// as `service_account_json`.
+    GoogleKeyMetadata,
 }
 
 /// A value with the source that establishes it: a URL, or `unconfirmed: <why>` when no source
@@ -400,6 +432,21 @@ pub struct Field {
     /// Where the help's menu path or value was checked (an `https://` URL), when it changed.
     #[serde(default)]
     pub source: Option<String>,
+    /// How the portal reads this value when it differs from how integrate keeps it; `export`
+    /// and `push` write it so, `import` and `add` accept both (see `portal::form`).
+    #[serde(default)]
+    pub portal_form: Option<PortalForm>,
+}
+
+/// A value's form in the portal's files and API, named after the form, never after a provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PortalForm {
+    /// The base64 body of a PKCS#8 key, without PEM armour or line breaks: the portal
+    /// base64-decodes the stored string and imports the bytes as PKCS#8 directly.
+    Pkcs8Base64,
+    /// A JSON document as itself: a key file pasted as one quoted JSON string is unwrapped.
+    JsonDocument,
 }
 
 /// Where the portal keeps this provider's keys, per generation.

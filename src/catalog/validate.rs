@@ -27,10 +27,12 @@ pub struct Accepted {
 
 /// Removes what a paste adds around a single-line value. Multi-line values keep their inside.
 pub fn normalize(field: &Field, raw: &str) -> String {
-    match field.kind {
+    let value = match field.kind {
         Kind::Multiline => raw.trim_matches(|c| c == '\n' || c == '\r').to_string(),
         _ => raw.trim().to_string(),
-    }
+    };
+    // A value in the portal's own form (a bare PKCS#8 body) is kept as it was issued.
+    crate::portal::form::stored(field, &value)
 }
 
 pub fn check(provider: &Provider, field: &Field, value: &str) -> Result<Accepted, FieldError> {

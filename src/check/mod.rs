@@ -5,6 +5,7 @@
 //! with [`Ctx::send`], and maps only documented answers to a status. Shared mechanisms live in
 //! [`probes`]. The [`checks!`] list is the registry: one token per provider.
 
+pub mod expiry;
 pub mod http;
 pub mod probes;
 pub mod run;

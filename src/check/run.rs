@@ -28,6 +28,10 @@ pub struct Options<'a> {
     /// Per provider id, the redirect URI a portal file sets (`<provider>RedirectUrl`) when
     /// `[portal] redirect_uri` does not decide (issue 12.4).
     pub redirect_overrides: BTreeMap<String, String>,
+    /// Trust for reading an `https://` endpoint's certificate; `None` skips that date.
+    pub tls: Option<&'a crate::doctor::tls::TlsSetup>,
+    /// `--warn-days`: an expiry closer than this turns `ok` into `warning`.
+    pub warn_days: u32,
 }
 
 /// Runs every check at once; results come back in the order given.
@@ -130,7 +134,13 @@ async fn outcome_of(
         authorize::apply(outcome, redirect, &ctx)
     })
     .catch_unwind();
-    let mut outcome = match tokio::time::timeout(options.timeout, run).await {
+    // Expiry dates are read alongside the check, within the same time, so they add no delay.
+    let expiry = tokio::time::timeout(
+        options.timeout,
+        super::expiry::read(&ctx, options.tls, options.timeout),
+    );
+    let (verdict, expiry) = tokio::join!(tokio::time::timeout(options.timeout, run), expiry);
+    let mut outcome = match verdict {
         Ok(Ok(outcome)) => outcome,
         Ok(Err(_)) => Outcome::unreachable(
             "internal error: the check stopped unexpectedly; no verdict on the keys",
@@ -144,6 +154,16 @@ async fn outcome_of(
         .reason(Reason::Timeout)
         .advice("Raise --timeout, or run `integrate doctor` to see which layer is slow."),
     };
+    let expiry = expiry.unwrap_or_else(|_| super::expiry::Found {
+        known: Vec::new(),
+        unknown: vec!["no expiry date could be read within the timeout".into()],
+    });
+    outcome = super::expiry::apply(
+        outcome,
+        &expiry,
+        options.warn_days,
+        time::OffsetDateTime::now_utc(),
+    );
     if !notes.is_empty() {
         outcome = outcome.fact("format_notes", notes);
     }

@@ -91,6 +91,7 @@ pub fn exec(app: &App, args: AddArgs) -> Result<ExitStatus> {
             std::slice::from_ref(&resolved),
             args.timeout,
             portal.redirect_uri.clone(),
+            crate::check::expiry::DEFAULT_WARN_DAYS,
         )?;
         let result = &results[0];
         if app.global.format == Format::Json {

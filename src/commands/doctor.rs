@@ -30,6 +30,7 @@ pub fn exec(app: &App, args: DoctorArgs) -> Result<ExitStatus> {
         ca_file: app.global.ca_file.as_deref(),
         timeout: args.timeout,
         portal_files: &args.portal_file,
+        warn_days: args.warn_days,
     };
     if output::stderr_is_terminal() && app.global.format == Format::Text {
         output::note(&format!("Diagnosing {} provider(s)…", selected.len()));

@@ -104,8 +104,15 @@ impl App {
         selected: &[ResolvedProvider],
         timeout: Duration,
         redirect_uri: String,
+        warn_days: u32,
     ) -> Result<Vec<CheckResult>> {
-        self.run_checks_with(selected, timeout, redirect_uri, Default::default())
+        self.run_checks_with(
+            selected,
+            timeout,
+            redirect_uri,
+            Default::default(),
+            warn_days,
+        )
     }
 
     /// [`App::run_checks`], with the redirect URI a portal file sets per provider id.
@@ -115,8 +122,10 @@ impl App {
         timeout: Duration,
         redirect_uri: String,
         redirect_overrides: std::collections::BTreeMap<String, String>,
+        warn_days: u32,
     ) -> Result<Vec<CheckResult>> {
         let http = self.http()?;
+        let tls = crate::doctor::tls::TlsSetup::new(self.global.ca_file.as_deref())?;
         let live = self.global.format == Format::Text
             && output::stdout_is_terminal()
             && output::stderr_is_terminal()
@@ -130,6 +139,8 @@ impl App {
             timeout,
             redirect_uri,
             redirect_overrides,
+            tls: Some(&tls),
+            warn_days,
         };
         let on_event = |event: Event<'_>| {
             if let Some(progress) = &progress {

@@ -39,6 +39,7 @@ pub fn exec(app: &App, args: ReportArgs) -> Result<ExitStatus> {
         ca_file: app.global.ca_file.as_deref(),
         timeout: args.timeout,
         portal_files: &args.portal_file,
+        warn_days: crate::check::expiry::DEFAULT_WARN_DAYS,
     };
     let run = app.block_on(session::run(&setup, &config, &selected))??;
     let facts = report::facts(

@@ -167,6 +167,8 @@ pub struct Options<'a> {
     /// Per layer, and for the live check.
     pub timeout: Duration,
     pub portal: &'a portal::PortalContext,
+    /// `--warn-days`, for the TLS layer and the live check's expiry dates.
+    pub warn_days: u32,
 }
 
 /// Diagnoses every provider at once; each provider's layers run in order.
@@ -219,6 +221,8 @@ pub async fn diagnose(options: &Options<'_>, resolved: &ResolvedProvider) -> Dia
         timeout: options.timeout,
         redirect_uri: options.portal.redirect_uri_for(resolved),
         redirect_overrides: Default::default(),
+        tls: Some(options.tls),
+        warn_days: options.warn_days,
     };
     let check = run::run_one(&run_options, resolved).await;
     chain.layers.push(check_layer(&check));
@@ -260,7 +264,8 @@ async fn network(
         layers::Route::Direct => stream,
     };
     if target.https {
-        chain.step(tls::handshake(stream, target, options.tls, timeout).await)?;
+        chain
+            .step(tls::handshake(stream, target, options.tls, timeout, options.warn_days).await)?;
     } else {
         drop(stream);
         chain.push(Layer::new(

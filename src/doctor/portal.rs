@@ -332,9 +332,14 @@ fn file_findings(resolved: &ResolvedProvider, file: &PortalFile) -> Vec<Finding>
             continue;
         };
         set.push(key.clone());
+        // Compared in the portal's form: a bare key body is the same key as its PEM file.
+        let portal_form = |v: &str| match resolved.provider.field(field) {
+            Some(f) => portal::form::to_portal(f, v.trim()),
+            None => v.trim().to_string(),
+        };
         if resolved
             .get(field)
-            .is_some_and(|mine| mine.trim() != value.trim())
+            .is_some_and(|mine| portal_form(mine) != portal_form(value))
         {
             different.push(field.clone());
         }

@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use super::portal::{self, PortalContext};
 use super::tls::TlsSetup;
-use super::{Diagnosis, Finding, Options, diagnose_all};
+use super::{Diagnosis, Finding, Options, Severity, diagnose_all};
 use crate::config::{ConfigFile, ResolvedProvider, resolve};
 
 /// What one run found.
@@ -38,6 +38,8 @@ pub struct Setup<'a> {
     pub timeout: Duration,
     /// `--portal-file`; empty means the installed locations that exist.
     pub portal_files: &'a [PathBuf],
+    /// `--warn-days`: certificates and keys expiring sooner are a warning.
+    pub warn_days: u32,
 }
 
 /// Diagnoses `selected` against the configuration they were resolved from.
@@ -53,8 +55,18 @@ pub async fn run(
         tls: &tls,
         timeout: setup.timeout,
         portal: &ctx,
+        warn_days: setup.warn_days,
     };
-    let diagnoses = diagnose_all(&options, selected).await;
+    // The portal's own certificate, read while the providers are diagnosed.
+    let (diagnoses, portal_certificate) = tokio::join!(
+        diagnose_all(&options, selected),
+        portal_certificate(
+            ctx.portal.url.as_deref(),
+            &tls,
+            setup.timeout,
+            setup.warn_days
+        )
+    );
     let portal_files = PortalFiles {
         found: ctx
             .files
@@ -68,9 +80,45 @@ pub async fn run(
             .collect(),
         unreadable: ctx.unreadable.iter().chain(&ctx.invalid).cloned().collect(),
     };
+    let mut global = portal::global(&ctx);
+    global.extend(portal_certificate);
     Ok(Run {
         diagnoses,
-        global: portal::global(&ctx),
+        global,
         portal_files,
     })
+}
+
+/// The expiry of `[portal] url`'s certificate, as a finding: a warning within `warn_days`,
+/// information otherwise (the same date `check` reports).
+async fn portal_certificate(
+    url: Option<&str>,
+    tls: &TlsSetup,
+    timeout: std::time::Duration,
+    warn_days: u32,
+) -> Option<Finding> {
+    let url = url::Url::parse(url?)
+        .ok()
+        .filter(|u| u.scheme() == "https")?;
+    let now = time::OffsetDateTime::now_utc();
+    Some(
+        match crate::check::expiry::certificate(&url, tls, timeout).await {
+            Ok(known) if known.due(now, warn_days) => Finding::new(
+                Severity::Warning,
+                "portal_certificate_expiring",
+                format!("{}, within {warn_days} days", known.sentence(now)),
+            )
+            .advice("Renew the portal's certificate (certbot renew, or your CA's process) before browsers and OAuth redirects refuse it."),
+            Ok(known) => Finding::new(
+                Severity::Info,
+                "portal_certificate_expiry",
+                known.sentence(now),
+            ),
+            Err(why) => Finding::new(
+                Severity::Info,
+                "portal_certificate_unknown",
+                format!("the portal's certificate could not be read: {why}"),
+            ),
+        },
+    )
 }

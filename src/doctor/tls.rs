@@ -123,6 +123,7 @@ pub async fn handshake(
     target: &Target,
     setup: &TlsSetup,
     timeout: Duration,
+    warn_days: u32,
 ) -> (Layer, Option<()>) {
     let started = Instant::now();
     let (connector, recording) = match connector(setup) {
@@ -157,7 +158,7 @@ pub async fn handshake(
             let issuer = layer.evidence.get("issuer").and_then(|v| v.as_str()).unwrap_or("?").to_string();
             layer.summary = format!("trusted certificate for {subject}, issued by {issuer}");
             if let Some(days) = layer.evidence.get("days_left").and_then(|v| v.as_i64())
-                && days < 14
+                && days < i64::from(warn_days)
             {
                 layer.status = LayerStatus::Warning;
                 layer.summary.push_str(&format!("; it expires in {days} days"));
@@ -241,8 +242,59 @@ struct Parsed {
     issuer: String,
     not_before: String,
     not_after: String,
+    not_after_at: time::OffsetDateTime,
     days_left: i64,
     names: Vec<String>,
+}
+
+/// The certificate a TLS server presents first (its own, the leaf), as read during a handshake.
+#[derive(Debug, Clone)]
+pub struct Leaf {
+    pub subject: String,
+    pub not_after: time::OffsetDateTime,
+    /// The handshake succeeded with the trusted roots; an untrusted certificate still has a
+    /// date worth reporting, but the reader should know.
+    pub trusted: bool,
+}
+
+/// Reads the leaf certificate of `url`'s server with one direct handshake (no proxy), with the
+/// same trust and recording verifier as the `tls` layer, for `check`'s expiry facts. `Err`
+/// says why no certificate was seen.
+pub async fn leaf(url: &url::Url, setup: &TlsSetup, timeout: Duration) -> Result<Leaf, String> {
+    let host = url
+        .host_str()
+        .ok_or_else(|| format!("{url} has no host"))?
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    let port = url.port_or_known_default().unwrap_or(443);
+    let name = ServerName::try_from(host.clone())
+        .map_err(|_| format!("`{host}` is not a valid TLS server name"))?;
+    let (connector, recording) = connector(setup).map_err(|e| format!("cannot set up TLS: {e}"))?;
+    let handshake = async {
+        let stream = TcpStream::connect((host.as_str(), port))
+            .await
+            .map_err(|e| format!("cannot connect to {host}:{port}: {e}"))?;
+        Ok::<bool, String>(connector.connect(name, stream).await.is_ok())
+    };
+    let trusted = tokio::time::timeout(timeout, handshake)
+        .await
+        .map_err(|_| {
+            format!(
+                "no TLS handshake with {host}:{port} within {}s",
+                timeout.as_secs_f32()
+            )
+        })??;
+    let chain = recording.seen.lock().map(|s| s.clone()).unwrap_or_default();
+    let cert = chain
+        .first()
+        .and_then(|c| parsed(c))
+        .ok_or_else(|| format!("{host}:{port} presented no certificate that could be read"))?;
+    Ok(Leaf {
+        subject: cert.subject,
+        not_after: cert.not_after_at,
+        trusted,
+    })
 }
 
 fn parsed(der: &CertificateDer<'_>) -> Option<Parsed> {
@@ -270,6 +322,7 @@ fn parsed(der: &CertificateDer<'_>) -> Option<Parsed> {
         issuer: cert.issuer().to_string(),
         not_before: fmt(validity.not_before.to_datetime()),
         not_after: fmt(not_after),
+        not_after_at: not_after,
         days_left: (not_after - time::OffsetDateTime::now_utc()).whole_days(),
         names,
     })

@@ -19,6 +19,7 @@ use prometheus_client::metrics::MetricType;
 use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::registry::Registry;
 
+use crate::check::expiry::Known;
 use crate::check::{CheckResult, Status};
 
 /// One labelled value of a gauge.
@@ -65,8 +66,9 @@ impl Collector for Snapshot {
     }
 }
 
-/// The metrics of one `check` run that finished at `finished`.
-pub fn render(results: &[CheckResult], finished: SystemTime) -> String {
+/// The metrics of one `check` run that finished at `finished`; `portal` is the expiry of the
+/// portal URL's certificate, when it was read.
+pub fn render(results: &[CheckResult], portal: Option<&Known>, finished: SystemTime) -> String {
     let provider = |r: &CheckResult| ("provider", r.provider.clone());
     let status = Gauge {
         name: "integrate_check_status",
@@ -111,8 +113,39 @@ pub fn render(results: &[CheckResult], finished: SystemTime) -> String {
             value: Value::Float(unix_seconds(finished)),
         }],
     };
+    // Every date a check read (its `expiry` facts), then the portal's own certificate under
+    // the pseudo-provider `portal`. A key that never expires (year 9999) keeps its date: an
+    // alert on `< time() + 30 * 86400` then never fires, which is the truth.
+    let dated = results.iter().flat_map(|r| {
+        r.facts
+            .get("expiry")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(Known::from_fact)
+            .map(|k| (r.provider.clone(), k))
+    });
+    let expiry = Gauge {
+        name: "integrate_credential_expiry_timestamp_seconds",
+        help: "When a credential or certificate a provider depends on expires, as a Unix time in seconds (what: tls_certificate, service_account_key); provider=\"portal\" is the portal URL's certificate.",
+        series: dated
+            .chain(portal.map(|k| ("portal".to_string(), k.clone())))
+            .map(|(provider, k)| Series {
+                labels: vec![
+                    ("provider", provider),
+                    ("what", k.what.as_str().to_string()),
+                ],
+                value: Value::Float(k.not_after.unix_timestamp() as f64),
+            })
+            .collect(),
+    };
+    let mut gauges = vec![status, ok, duration, last_run];
+    // A family without samples would be a HELP line about nothing.
+    if !expiry.series.is_empty() {
+        gauges.push(expiry);
+    }
     let mut registry = Registry::default();
-    registry.register_collector(Box::new(Snapshot(vec![status, ok, duration, last_run])));
+    registry.register_collector(Box::new(Snapshot(gauges)));
     let mut text = String::new();
     // Writing into a String cannot fail; an error here would be a bug in the encoder.
     if prometheus_client::encoding::prometheus_text::encode(&mut text, &registry).is_err() {
@@ -136,6 +169,7 @@ mod tests {
         let odd = CheckResult::new("a\"b\\c\nd", Outcome::rejected("no"), 1500);
         let text = render(
             &[odd],
+            None,
             UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000),
         );
         assert!(

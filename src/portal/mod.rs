@@ -15,6 +15,7 @@
 pub mod authservice;
 pub mod commit;
 pub mod docspace;
+pub mod form;
 pub mod workspace;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -366,12 +367,17 @@ pub fn assignments(
             if value.source == Source::Default && !required {
                 continue;
             }
+            // In the form the portal reads (a bare PKCS#8 body, `true`/`false`).
+            let text = match provider.field(field) {
+                Some(f) => form::to_portal(f, &value.text),
+                None => value.text.clone(),
+            };
             out.push(Assignment {
                 provider: provider.id.as_str(),
                 field: field.clone(),
                 consumer: consumer.clone(),
                 key: key.clone(),
-                value: value.text.clone(),
+                value: text,
                 secret: provider.field(field).is_some_and(|f| f.secret),
             });
         }

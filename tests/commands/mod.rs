@@ -13,6 +13,7 @@ mod export;
 mod help;
 mod import;
 mod keyring;
+mod portal_forms;
 mod prometheus;
 mod providers;
 mod pull;

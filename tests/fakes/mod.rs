@@ -54,6 +54,7 @@ macro_rules! fakes {
 }
 
 pub mod docspace;
+pub mod expiry;
 pub mod oauth;
 pub mod timing;
 
