@@ -33,6 +33,9 @@ const NEVER_YEAR: i32 = 9999;
 /// ("Public keys for all service accounts are also published at the OAuth2 Service Account API").
 const GOOGLE_METADATA_ORIGIN: &str = "https://www.googleapis.com";
 
+/// Google allows 10 keys per service account, each certificate about 1.5 KiB of PEM.
+const METADATA_LIMIT: usize = 64 * 1024;
+
 /// One expiry date that was read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Known {
@@ -218,12 +221,17 @@ async fn google_key(ctx: &Ctx<'_>) -> Result<Known, String> {
             &format!("/service_accounts/v1/metadata/x509/{}", key.client_email),
         )
         .map_err(|o| o.message)?;
-    let reply = ctx.send(ctx.client.get(url)).await.map_err(|o| {
-        format!(
-            "the key's public certificate could not be read: {}",
-            o.message
-        )
-    })?;
+    // A side request: the map of an account's few keys is a few KiB, so its answer is cut
+    // short where the check's own answers are not.
+    let reply = ctx
+        .send_limited(ctx.client.get(url), METADATA_LIMIT)
+        .await
+        .map_err(|o| {
+            format!(
+                "the key's public certificate could not be read: {}",
+                o.message
+            )
+        })?;
     if reply.status != 200 {
         return Err(format!(
             "the key's public certificate could not be read (HTTP {})",

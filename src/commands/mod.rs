@@ -125,7 +125,17 @@ impl App {
         warn_days: u32,
     ) -> Result<Vec<CheckResult>> {
         let http = self.http()?;
-        let tls = crate::doctor::tls::TlsSetup::new(self.global.ca_file.as_deref())?;
+        // The trust for reading an `https://` endpoint's certificate, loaded only when one is set.
+        let https = selected
+            .iter()
+            .any(|r| r.endpoint().is_some_and(|e| e.starts_with("https://")));
+        let tls = if https {
+            Some(crate::doctor::tls::TlsSetup::new(
+                self.global.ca_file.as_deref(),
+            )?)
+        } else {
+            None
+        };
         let live = self.global.format == Format::Text
             && output::stdout_is_terminal()
             && output::stderr_is_terminal()
@@ -139,7 +149,8 @@ impl App {
             timeout,
             redirect_uri,
             redirect_overrides,
-            tls: Some(&tls),
+            tls: tls.as_ref(),
+            warn_days,
             warn_days,
         };
         let on_event = |event: Event<'_>| {
