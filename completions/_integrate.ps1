@@ -238,6 +238,7 @@ Register-ArgumentCompleter -Native -CommandName 'integrate' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the results to FILE (atomically: readers never see a partial file) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the results to FILE (atomically: readers never see a partial file) instead of stdout')
             [CompletionResult]::new('--portal-file', '--portal-file', [CompletionResultType]::ParameterName, 'A portal config file whose *RedirectUrl values are the redirect URIs to check, unless [portal] redirect_uri is set (web.consumers.config or autofac.consumers.json)')
+            [CompletionResult]::new('--warn-days', '--warn-days', [CompletionResultType]::ParameterName, 'Warn when a certificate or key expires within DAYS')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data (junit, github and prometheus: `check`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
@@ -351,6 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'integrate' -ScriptBlock {
         'integrate;doctor' {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds each layer (and the live check) may take')
             [CompletionResult]::new('--portal-file', '--portal-file', [CompletionResultType]::ParameterName, 'A portal config file to compare with (web.consumers.config or autofac.consumers.json; default: the installed ones that exist)')
+            [CompletionResult]::new('--warn-days', '--warn-days', [CompletionResultType]::ParameterName, 'Warn when a certificate or key expires within DAYS')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data (junit, github and prometheus: `check`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')

@@ -232,7 +232,7 @@ _integrate() {
             return 0
             ;;
         integrate__subcmd__check)
-            opts="-o -q -v -h --timeout --output --portal-file --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
+            opts="-o -q -v -h --timeout --output --portal-file --warn-days --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -251,6 +251,10 @@ _integrate() {
                     return 0
                     ;;
                 --portal-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -508,7 +512,7 @@ _integrate() {
             return 0
             ;;
         integrate__subcmd__doctor)
-            opts="-q -v -h --timeout --portal-file --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
+            opts="-q -v -h --timeout --portal-file --warn-days --config --format --color --quiet --verbose --lang --no-input --ca-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,6 +523,10 @@ _integrate() {
                     return 0
                     ;;
                 --portal-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -220,6 +220,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
             cand -o 'Write the results to FILE (atomically: readers never see a partial file) instead of stdout'
             cand --output 'Write the results to FILE (atomically: readers never see a partial file) instead of stdout'
             cand --portal-file 'A portal config file whose *RedirectUrl values are the redirect URIs to check, unless [portal] redirect_uri is set (web.consumers.config or autofac.consumers.json)'
+            cand --warn-days 'Warn when a certificate or key expires within DAYS'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
             cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
@@ -326,6 +327,7 @@ set edit:completion:arg-completer[integrate] = {|@words|
         &'integrate;doctor'= {
             cand --timeout 'Seconds each layer (and the live check) may take'
             cand --portal-file 'A portal config file to compare with (web.consumers.config or autofac.consumers.json; default: the installed ones that exist)'
+            cand --warn-days 'Warn when a certificate or key expires within DAYS'
             cand --config 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)'
             cand --format 'Output format, where the command prints data (junit, github and prometheus: `check`)'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'

@@ -237,6 +237,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand config; and __fish_s
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l timeout -d 'Seconds each provider\'s check may take' -r
 complete -c integrate -n "__fish_integrate_using_subcommand check" -s o -l output -d 'Write the results to FILE (atomically: readers never see a partial file) instead of stdout' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l portal-file -d 'A portal config file whose *RedirectUrl values are the redirect URIs to check, unless [portal] redirect_uri is set (web.consumers.config or autofac.consumers.json)' -r -F
+complete -c integrate -n "__fish_integrate_using_subcommand check" -l warn-days -d 'Warn when a certificate or key expires within DAYS' -r
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand check" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''
@@ -358,6 +359,7 @@ complete -c integrate -n "__fish_integrate_using_subcommand pull" -l no-input -d
 complete -c integrate -n "__fish_integrate_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l timeout -d 'Seconds each layer (and the live check) may take' -r
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l portal-file -d 'A portal config file to compare with (web.consumers.config or autofac.consumers.json; default: the installed ones that exist)' -r -F
+complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l warn-days -d 'Warn when a certificate or key expires within DAYS' -r
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l config -d 'Config file (default: $INTEGRATE_CONFIG, else $XDG_CONFIG_HOME/integrate/integrate.toml)' -r -F
 complete -c integrate -n "__fish_integrate_using_subcommand doctor" -l format -d 'Output format, where the command prints data (junit, github and prometheus: `check`)' -r -f -a "text\t''
 json\t''

@@ -151,7 +151,6 @@ impl App {
             redirect_overrides,
             tls: tls.as_ref(),
             warn_days,
-            warn_days,
         };
         let on_event = |event: Event<'_>| {
             if let Some(progress) = &progress {
