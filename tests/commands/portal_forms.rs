@@ -283,3 +283,35 @@ fn export_writes_a_quoted_key_file_as_the_json_object() {
     assert_eq!(doc["type"], "service_account");
     assert_no_leak(&out, &[quoted, GCS_JSON.to_string()]);
 }
+
+#[tokio::test]
+async fn push_sends_the_apple_key_as_the_portal_decodes_it() {
+    use crate::fakes::docspace::{Consumer, DocSpace, TOKEN};
+    let portal = DocSpace::start().await;
+    portal.state.lock().unwrap().push(Consumer {
+        name: "appleID",
+        title: "Apple ID",
+        can_set: true,
+        paid: false,
+        validates: false,
+        props: [
+            "appleIdClientId",
+            "appleIdTeamId",
+            "appleIdKeyId",
+            "appleIdPrivateKey",
+        ]
+        .iter()
+        .map(|k| (*k, String::new()))
+        .collect(),
+    });
+    let sandbox = Sandbox::new();
+    let (pem, _) = key_pair();
+    configure_apple(&sandbox, &pem);
+    let mut cmd = sandbox.command(&["push", &portal.url, "--only", "apple", "--format", "json"]);
+    cmd.env("INTEGRATE_DOCSPACE_TOKEN", TOKEN);
+    let out = crate::support::run_async(cmd).await;
+    assert_eq!(out.code, 0, "{}", out.all());
+    let value = portal.value("appleID", "appleIdPrivateKey");
+    assert_eq!(portal_reads(&value), pem_key(&pem));
+    assert_no_leak(&out, &[pem.clone(), value]);
+}

@@ -354,3 +354,31 @@ async fn expiry_endpoint_certificate_turns_ok_into_warning() {
     assert_eq!(result["status"], "ok", "{}", out.all());
     assert_eq!(result["facts"]["expiry"][0]["days_left"], 100);
 }
+
+#[test]
+fn expiry_every_provider_says_whether_an_expiry_can_be_seen() {
+    for provider in integrate::catalog::all() {
+        let claims = &provider.expiry;
+        // A date is read only where the file names how, and every such claim has its evidence.
+        assert_eq!(
+            claims.visible,
+            claims.probe.is_some(),
+            "{}: `visible` and `probe` disagree",
+            provider.id
+        );
+        assert!(
+            !claims.sources.is_empty()
+                && claims
+                    .sources
+                    .iter()
+                    .all(|s| s.starts_with("https://") || s.starts_with("http://")),
+            "{}: [expiry] needs sources that are URLs",
+            provider.id
+        );
+        assert!(
+            !claims.what.is_empty() && !claims.how.is_empty(),
+            "{}",
+            provider.id
+        );
+    }
+}
