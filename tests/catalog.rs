@@ -41,8 +41,16 @@ const SPEC: &[(&str, &[&str], &[&str])] = &[
     ("mendeley", &["client_id"], &["client_secret"]),
     ("microsoft", &["client_id", "client_secret"], &["tenant"]),
     ("onedrive", &["client_id", "client_secret"], &["tenant"]),
-    ("rackspace", &["username", "api_key"], &["region"]),
-    ("selectel", &["auth_user", "password"], &[]),
+    (
+        "rackspace",
+        &["username", "api_key"],
+        &["region", "public_container"],
+    ),
+    (
+        "selectel",
+        &["auth_user", "password"],
+        &["public_container"],
+    ),
     ("smsc", &["login", "password"], &["sender"]),
     ("telegram", &["bot_token", "bot_name"], &[]),
     (

@@ -1,5 +1,8 @@
-//! Google Cloud Storage: a JWT-bearer token from the service-account key, then the bucket's
-//! object permissions (bucket set) or the project's bucket list.
+//! Google Cloud Storage: a JWT-bearer token from the service-account key with the portal's
+//! scope (full control), then, at the same time, the bucket's object permissions and its
+//! access-control mode (bucket set), or the project's bucket list. The portal uploads every
+//! object with `predefinedAcl` (public-read by default), which a bucket with uniform
+//! bucket-level access refuses.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -8,11 +11,12 @@ use serde::{Deserialize, Serialize};
 
 use super::http::Reply;
 use super::probes::oauth;
-use super::{Ctx, Outcome, Verdict};
+use super::{Ctx, Outcome, Reason, Verdict};
 use crate::catalog::validate;
 
 const STORAGE: &str = "https://storage.googleapis.com";
-const SCOPE: &str = "https://www.googleapis.com/auth/devstorage.read_only";
+/// The scope the portal's `StorageClient.Create` asks for (the library default, full control).
+const SCOPE: &str = "https://www.googleapis.com/auth/devstorage.full_control";
 /// What the portal does with backups: read, write, delete and list objects.
 const NEEDED: [&str; 4] = [
     "storage.objects.get",
@@ -44,6 +48,25 @@ struct Buckets {
 #[derive(Deserialize)]
 struct Named {
     name: String,
+}
+
+/// `buckets.get` with `fields=iamConfiguration`.
+#[derive(Deserialize, Default)]
+struct BucketMeta {
+    #[serde(default, rename = "iamConfiguration")]
+    iam: IamConfiguration,
+}
+
+#[derive(Deserialize, Default)]
+struct IamConfiguration {
+    #[serde(default, rename = "uniformBucketLevelAccess")]
+    uniform: Uniform,
+}
+
+#[derive(Deserialize, Default)]
+struct Uniform {
+    #[serde(default)]
+    enabled: bool,
 }
 
 #[derive(Deserialize)]
@@ -100,23 +123,49 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://cloud.google.com/storage/docs/json_api/v1/buckets/testIamPermissions
     let asked: Vec<String> = NEEDED.iter().map(|p| format!("permissions={p}")).collect();
     let url = ctx.url(STORAGE, &format!("/storage/v1/b/{bucket}/iam/testPermissions?{}", asked.join("&")))?;
-    let reply = ctx.send(ctx.client.get(url).bearer_auth(&token)).await?;
+    // https://cloud.google.com/storage/docs/json_api/v1/buckets/get
+    let meta_url = ctx.url(STORAGE, &format!("/storage/v1/b/{bucket}?fields=iamConfiguration"))?;
+    // Neither needs the other's answer: both go out at once.
+    let (reply, meta) = futures::join!(
+        ctx.send(ctx.client.get(url).bearer_auth(&token)),
+        ctx.send(ctx.client.get(meta_url).bearer_auth(&token)),
+    );
+    let reply = reply?;
     let facts = |o: Outcome| facts(o).fact("bucket", bucket);
     match reply.status {
         200 => {}
         404 => return Err(facts(Outcome::misconfigured(format!("the bucket `{bucket}` does not exist ({})", reply.snippet())))
+            .reason(Reason::Setup)
             .advice("Check the bucket name (the name only, without gs://) in Cloud Storage > Buckets, or create the bucket.")),
         _ => return Err(reply.unexpected()),
     }
     let held = reply.json::<Permissions>()?.permissions;
     let missing: Vec<&str> = NEEDED.iter().copied().filter(|p| !held.iter().any(|h| h == p)).collect();
-    let facts = |o: Outcome| facts(o).fact("permissions", held.clone());
+    // `None`: the account may not read the bucket's metadata (storage.buckets.get), or no answer.
+    let uniform = match &meta {
+        Ok(m) if m.status == 200 => m.json::<BucketMeta>().ok().map(|b| b.iam.uniform.enabled),
+        _ => None,
+    };
+    let facts = |o: Outcome| facts(o).fact("permissions", held.clone()).fact("uniform_bucket_level_access", uniform);
     if !missing.is_empty() {
         return Err(facts(Outcome::misconfigured(format!("the service account lacks {} on the bucket `{bucket}`", missing.join(", "))))
+            .reason(Reason::Permission)
             .fact("missing_permissions", missing)
             .advice(format!("Grant {} the role Storage Object Admin (roles/storage.objectAdmin) on the bucket: Cloud Storage > Buckets > {bucket} > Permissions > Grant access.", sa.client_email)));
     }
-    Ok(facts(Outcome::ok(format!("Google accepted the key; the service account may read, write, delete and list objects in `{bucket}`"))))
+    match uniform {
+        Some(true) => Err(facts(Outcome::misconfigured(format!(
+            "the bucket `{bucket}` has uniform bucket-level access: object ACLs are disabled, and the portal uploads every object with predefinedAcl (public-read), so Google refuses each upload (\"Cannot insert legacy ACL for an object when uniform bucket-level access is enabled\")"
+        )))
+        .reason(Reason::Setup)
+        .advice(format!("Switch the bucket to fine-grained access control: Cloud Storage > Buckets > {bucket} > Permissions > Access control > Switch to fine-grained (gcloud storage buckets update gs://{bucket} --no-uniform-bucket-level-access). Google allows it within 90 days of enabling uniform access; after that, use a new bucket with fine-grained access."))),
+        Some(false) => Ok(facts(Outcome::ok(format!("Google accepted the key; the service account may read, write, delete and list objects in `{bucket}`, whose fine-grained access control accepts the portal's ACL'd uploads")))),
+        None => Ok(facts(Outcome::warning(format!("Google accepted the key and the service account may read, write, delete and list objects in `{bucket}`; whether the bucket accepts the portal's ACL'd uploads could not be read ({})", match &meta {
+            Ok(m) => format!("bucket metadata: HTTP {}", m.status),
+            Err(o) => o.message.clone(),
+        })))
+        .advice(format!("In Cloud Storage > Buckets > {bucket} > Permissions, Access control must be \"Fine-grained\": with uniform bucket-level access the portal's uploads (predefinedAcl public-read) fail. To let integrate read it, grant the account storage.buckets.get on the bucket (e.g. roles/storage.legacyBucketReader)."))),
+    }
 }
 
 /// The token endpoint's documented refusals (verification.md §12).

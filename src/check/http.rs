@@ -2,7 +2,10 @@
 //!
 //! - rustls with the OS roots (which already honour `SSL_CERT_FILE`/`SSL_CERT_DIR`, so they are
 //!   not read a second time), plus `--ca-file` merged in (a proxy that
-//!   inspects TLS needs its CA trusted); proxies from `HTTPS_PROXY`/`NO_PROXY`.
+//!   inspects TLS needs its CA trusted); proxies from `HTTPS_PROXY`/`NO_PROXY`. When every
+//!   request of a run goes to a plain-http loopback `endpoint` (fakes, a local S3 store), no
+//!   trust store is loaded at all: reading and parsing the system's roots is most of the
+//!   client's start-up, and nothing would use them.
 //! - `endpoint` replaces the origin (scheme, host, port) of every request and nothing else.
 //! - A transient failure (connect error, 502/503/504, a 429 whose Retry-After fits in the time
 //!   left) is retried once; several providers lock an IP after a few failures, so never more.
@@ -28,10 +31,34 @@ pub struct Http {
 
 impl Http {
     pub fn new(ca_file: Option<&Path>) -> Result<Http> {
+        Http::build(ca_file, true)
+    }
+
+    /// The client for a run whose every request goes to `endpoints` (the origins that replace
+    /// the providers'): without any TLS trust store when they are all plain-http loopback
+    /// addresses and no `--ca-file` was given.
+    pub fn for_endpoints<'a>(
+        ca_file: Option<&Path>,
+        mut endpoints: impl Iterator<Item = Option<&'a str>>,
+    ) -> Result<Http> {
+        let local_only = endpoints.all(|e| e.is_some_and(is_plain_loopback));
+        Http::build(ca_file, ca_file.is_some() || !local_only)
+    }
+
+    fn build(ca_file: Option<&Path>, tls: bool) -> Result<Http> {
         let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(Duration::from_secs(10))
             .redirect(reqwest::redirect::Policy::none());
+        if !tls {
+            // An empty root store: nothing is read from disk, and any https request (none is
+            // expected) fails verification instead of going out unverified.
+            let client = builder
+                .tls_certs_only(Vec::new())
+                .build()
+                .context("cannot set up the HTTP client")?;
+            return Ok(Http { client });
+        }
         let mut extra = Vec::new();
         if let Some(path) = ca_file {
             extra.extend(read_certs(path, "--ca-file")?);
@@ -46,6 +73,20 @@ impl Http {
     pub fn client(&self) -> &reqwest::Client {
         &self.client
     }
+}
+
+/// `http://127.0.0.1:…`, `http://[::1]:…` or `http://localhost:…`.
+fn is_plain_loopback(endpoint: &str) -> bool {
+    let Ok(url) = url::Url::parse(endpoint) else {
+        return false;
+    };
+    url.scheme() == "http"
+        && match url.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+            None => false,
+        }
 }
 
 fn read_certs(path: &Path, origin: &str) -> Result<Vec<reqwest::Certificate>> {

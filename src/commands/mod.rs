@@ -124,7 +124,11 @@ impl App {
         redirect_overrides: std::collections::BTreeMap<String, String>,
         warn_days: u32,
     ) -> Result<Vec<CheckResult>> {
-        let http = self.http()?;
+        // Only the endpoints the checks will reach decide whether a trust store is needed.
+        let http = crate::check::http::Http::for_endpoints(
+            self.global.ca_file.as_deref(),
+            selected.iter().map(|r| r.endpoint()),
+        )?;
         // The trust for reading an `https://` endpoint's certificate, loaded only when one is set.
         let https = selected
             .iter()

@@ -114,7 +114,9 @@ pub fn in_file(config: &ConfigFile) -> Vec<Unknown> {
             };
             for (id, table) in providers.iter() {
                 let span = providers.key(id).and_then(|k| k.span());
-                match catalog::all().iter().find(|p| p.id == id) {
+                // Only this table's provider is parsed: `check s3` reads one catalog entry
+                // per table in the file, not the whole catalog.
+                match catalog::find(id).filter(|p| p.id == id) {
                     Some(provider) => out.extend(provider_fields(provider, table, &at)),
                     None => {
                         let suggestion = catalog::find(id)

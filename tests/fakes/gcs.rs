@@ -3,7 +3,8 @@
 //! `exp` the way Google does; the storage JSON API then requires the token it issued.
 //! Error bodies follow verification.md §12 (the `invalid_grant` descriptions are Google's).
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
@@ -115,6 +116,10 @@ pub const KID_DELETED: &str = "d5a1c689590e3c48562653351d97a358d5bbc2ec";
 pub const TOKEN_ADMIN: &str = "ya29.rAJs3lXLh-zwxo9vkKb2_6AoU5QxLteB7grseuiuXV1GKKND1F1dKGzYtZJQ";
 pub const TOKEN_READER: &str = "ya29.tYalyLdojD7jWJ7mccOvw4T5bCmlNZ6JbS-_F34iROkPz7dWH2veh7Hcf0ew";
 pub const BUCKET: &str = "portal-backup-store";
+/// A bucket with uniform bucket-level access: object ACLs (the portal's predefinedAcl) refused.
+pub const UNIFORM_BUCKET: &str = "portal-uniform-store";
+/// A bucket where the admin account holds only Storage Object Admin (no storage.buckets.get).
+pub const SHARED_BUCKET: &str = "portal-shared-store";
 const ALL_OBJECT_PERMISSIONS: [&str; 4] = [
     "storage.objects.get",
     "storage.objects.create",
@@ -228,10 +233,44 @@ fn storage(req: &Request) -> ResponseTemplate {
             ]
         }));
     }
-    let Some(bucket) = path.strip_prefix("/storage/v1/b/").and_then(|p| p.strip_suffix("/iam/testPermissions")) else {
+    let Some(rest) = path.strip_prefix("/storage/v1/b/") else {
         return google_error(404, "Not Found");
     };
-    if bucket != BUCKET {
+    if let Some(bucket) = rest.strip_suffix("/iam/testPermissions") {
+        return test_permissions(req, who, bucket);
+    }
+    // https://cloud.google.com/storage/docs/json_api/v1/buckets/get (needs storage.buckets.get)
+    if rest.contains('/') {
+        return google_error(404, "Not Found");
+    }
+    if rest != BUCKET && rest != UNIFORM_BUCKET && rest != SHARED_BUCKET {
+        return google_error(404, "The specified bucket does not exist.");
+    }
+    if who == EMAIL_READER || rest == SHARED_BUCKET {
+        return google_error(403, &format!("{who} does not have storage.buckets.get access to the Google Cloud Storage bucket. Permission 'storage.buckets.get' denied on resource (or it may not exist)."));
+    }
+    let uniform = rest == UNIFORM_BUCKET;
+    let mut meta = json!({
+        "iamConfiguration": {
+            "bucketPolicyOnly": {"enabled": uniform},
+            "uniformBucketLevelAccess": {"enabled": uniform},
+            "publicAccessPrevention": "inherited"
+        }
+    });
+    if uniform {
+        meta["iamConfiguration"]["uniformBucketLevelAccess"]["lockedTime"] = json!("2026-09-01T10:00:00.000Z");
+    }
+    // `fields=iamConfiguration` limits the answer to that part; without it, more fields come.
+    if query(req).get("fields").map(String::as_str) != Some("iamConfiguration") {
+        meta["kind"] = json!("storage#bucket");
+        meta["name"] = json!(rest);
+        meta["location"] = json!("EU");
+    }
+    ResponseTemplate::new(200).set_body_json(meta)
+}
+
+fn test_permissions(req: &Request, who: &str, bucket: &str) -> ResponseTemplate {
+    if bucket != BUCKET && bucket != UNIFORM_BUCKET && bucket != SHARED_BUCKET {
         return google_error(404, "The specified bucket does not exist.");
     }
     let granted: &[&str] = if who == EMAIL_ADMIN { &ALL_OBJECT_PERMISSIONS } else { &["storage.objects.get", "storage.objects.list"] };
@@ -245,17 +284,40 @@ fn storage(req: &Request) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({"kind": "storage#testIamPermissionsResponse", "permissions": held}))
 }
 
+/// When each storage request arrived, and how long every storage answer is held back.
+#[derive(Clone)]
+pub struct Delay {
+    pub hold: Duration,
+    pub arrivals: Arc<Mutex<Vec<(Instant, String)>>>,
+}
+
 pub async fn start() -> Fake {
+    start_with(None).await
+}
+
+pub async fn start_with(delay: Option<Delay>) -> Fake {
     let server = MockServer::start().await;
     Mock::given(method("POST")).and(path("/token")).respond_with(token).mount(&server).await;
-    Mock::given(method("GET")).and(path_regex("^/storage/v1/b")).respond_with(storage).mount(&server).await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/storage/v1/b"))
+        .respond_with(move |req: &Request| match &delay {
+            None => storage(req),
+            Some(delay) => {
+                delay.arrivals.lock().unwrap().push((Instant::now(), req.url.path().to_string()));
+                storage(req).set_delay(delay.hold)
+            }
+        })
+        .mount(&server)
+        .await;
     let valid = key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A);
     // The same account and key id, signed with another private key: Google's "Invalid JWT Signature."
     let wrong = key_file(EMAIL_ADMIN, KID_ADMIN, KEY_B);
     Fake {
         endpoint: server.uri(),
-        valid: vec![("service_account_json", valid.clone())],
-        rejected: vec![("service_account_json", wrong.clone())],
+        // With the bucket, as the portal always has one: the check then reads its permissions
+        // and its access-control mode.
+        valid: vec![("service_account_json", valid.clone()), ("bucket", BUCKET.into())],
+        rejected: vec![("service_account_json", wrong.clone()), ("bucket", BUCKET.into())],
         secrets: vec![
             valid,
             wrong,
@@ -372,4 +434,60 @@ async fn gcs_unrecognised_token_error_is_unreachable() {
     let out = run(&server.uri(), key.clone(), None, &[key]).await;
     assert_eq!(out.status("gcs"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
+}
+
+#[tokio::test]
+async fn gcs_bucket_with_uniform_access_is_misconfigured() {
+    let fake = start().await;
+    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), Some(UNIFORM_BUCKET), &fake.secrets).await;
+    assert_eq!(out.status("gcs"), "misconfigured", "{}", out.all());
+    assert_eq!(out.result("gcs")["reason"], "setup");
+    assert_eq!(out.result("gcs")["facts"]["uniform_bucket_level_access"], true);
+    assert!(message(&out).contains("uniform bucket-level access") && message(&out).contains("predefinedAcl"), "{}", out.all());
+    assert!(out.result("gcs")["advice"].as_str().unwrap().contains("fine-grained"));
+}
+
+#[tokio::test]
+async fn gcs_bucket_metadata_out_of_reach_is_a_warning() {
+    // Storage Object Admin alone cannot read the bucket's metadata: uniform access is unknown.
+    let fake = start().await;
+    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), Some(SHARED_BUCKET), &fake.secrets).await;
+    assert_eq!(out.status("gcs"), "warning", "{}", out.all());
+    assert_eq!(out.result("gcs")["facts"]["uniform_bucket_level_access"], serde_json::Value::Null);
+    assert!(message(&out).contains("HTTP 403"), "{}", out.all());
+    assert!(out.result("gcs")["advice"].as_str().unwrap().contains("storage.buckets.get"));
+}
+
+#[tokio::test]
+async fn gcs_token_uses_the_portals_full_control_scope() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/token"))
+        .respond_with(|req: &Request| {
+            let assertion = form(req).get("assertion").cloned().unwrap_or_default();
+            let claims = jsonwebtoken::dangerous::insecure_decode::<Claims>(&assertion).map(|d| d.claims.scope);
+            if claims.as_deref() == Ok("https://www.googleapis.com/auth/devstorage.full_control") {
+                invalid_grant("Invalid JWT Signature.")
+            } else {
+                ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_scope"}))
+            }
+        })
+        .mount(&server)
+        .await;
+    let key = key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A);
+    let out = run(&server.uri(), key.clone(), None, &[key]).await;
+    // The scope matched: the fake answered with the signature refusal, not invalid_scope.
+    assert_eq!(out.status("gcs"), "rejected", "{}", out.all());
+}
+
+#[tokio::test]
+async fn gcs_bucket_requests_overlap() {
+    let delay = Delay { hold: Duration::from_millis(400), arrivals: Arc::default() };
+    let fake = start_with(Some(delay.clone())).await;
+    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), Some(BUCKET), &fake.secrets).await;
+    assert_eq!(out.status("gcs"), "ok", "{}", out.all());
+    let arrivals = delay.arrivals.lock().unwrap().clone();
+    assert_eq!(arrivals.len(), 2, "{arrivals:?}");
+    let gap = arrivals[1].0 - arrivals[0].0;
+    assert!(gap < delay.hold, "metadata and permissions went one after the other: {arrivals:?}");
 }
