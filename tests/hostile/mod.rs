@@ -28,7 +28,10 @@ pub fn configs() -> &'static [ProviderConfig] {
                 .enable_all()
                 .build()
                 .expect("runtime");
-            runtime.block_on(async {
+            // Unconstrained: starting and dropping 28 fakes in one task spends tokio's
+            // cooperative budget, and wiremock's `MockServer::drop` then blocks on a tokio lock
+            // that answers "yield first" forever (a busy loop that never ends).
+            runtime.block_on(tokio::task::unconstrained(async {
                 let mut out = Vec::new();
                 for (id, start) in fakes::all() {
                     let fake = start().await;
@@ -39,7 +42,7 @@ pub fn configs() -> &'static [ProviderConfig] {
                     });
                 }
                 out
-            })
+            }))
         })
         .join()
         .expect("collect the fakes' configurations")
