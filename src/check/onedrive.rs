@@ -91,7 +91,6 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         ))
         .reason(Reason::Setup)
         .fact("provider_answer", err.describe())
-        .fact("redirect_uri", ctx.redirect_uri.as_str())
         .advice(format!(
             "In the app's Authentication page, add {} as a redirect URI of the Web platform.",
             ctx.redirect_uri

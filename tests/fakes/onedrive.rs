@@ -9,6 +9,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::microsoft::{App, mount_entra};
+use super::oauth::{AuthorizeEndpoint, RedirectCase, page, redirect, redirect_outcomes};
 use super::{Fake, form};
 use crate::support::{Sandbox, assert_no_leak};
 
@@ -30,12 +31,38 @@ pub const ORG_ONLY_APP: App = App {
     multi_tenant: true,
     roles: &["Files.ReadWrite.All"],
 };
+/// An app whose authorization page answers in a way no evidence describes.
+pub const ODD_APP: App = App {
+    id: "0c5e8a1f-7d24-4b93-a6e0-3f9b2d71c845",
+    name: "Portal OneDrive (maintenance)",
+    secret: DRIVE_APP.secret,
+    expired_secret: "",
+    personal: true,
+    multi_tenant: true,
+    roles: &[],
+};
 pub const WRONG_SECRET: &str = "AnO9Q~hk.my8DhgDjSvjAe-Kmd3FM09o~M9QiX6p";
 pub const UNKNOWN_ID: &str = "79844823-7200-4839-9ab8-bb151a70424d";
 /// The redirect URI the apps registered: the portal's default (Workspace).
 const REDIRECT: &str = "https://service.onlyoffice.com/oauth2.aspx";
 
-static APPS: [App; 2] = [DRIVE_APP, ORG_ONLY_APP];
+static APPS: [App; 3] = [DRIVE_APP, ORG_ONLY_APP, ODD_APP];
+
+/// login.live.com's authorization page, as a browser without a session meets it.
+static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
+    path: "/oauth20_authorize.srf",
+    clients: &[DRIVE_APP.id, ORG_ONLY_APP.id, ODD_APP.id],
+    registered: REDIRECT,
+    // [portal.scopes] drive, as the portal sends them (OneDriveLoginProvider.cs).
+    scope: Some("wl.signin wl.skydrive_update wl.offline_access"),
+    odd_client: ODD_APP.id,
+    // The sign-in page: what it looks like before sign-in is not in the recorded evidence.
+    on_registered: |_| page(200, "<html><head><title>Sign in to your Microsoft account</title></head></html>"),
+    // https://github.com/HTBox/allReady/issues/312
+    on_unregistered: || redirect("https://login.live.com/err.srf?lc=1033#error=invalid_request&error_description=The+provided+value+for+the+input+parameter+'redirect_uri'+is+not+valid.+The+expected+value+is+'https://login.live.com/oauth20_desktop.srf'+or+a+URL+which+matches+the+redirect+URI+registered+for+this+client+application."),
+    // Not documented before sign-in: a page the evidence does not describe.
+    on_unknown_client: || page(200, "<html><head><title>Sign in to your Microsoft account</title></head></html>"),
+};
 
 fn live_error(status: u16, error: &str, description: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_json(json!({"error": error, "error_description": description}))
@@ -70,6 +97,7 @@ pub async fn start() -> Fake {
     let server = MockServer::start().await;
     Mock::given(method("POST")).and(path("/oauth20_token.srf")).respond_with(live_token).mount(&server).await;
     mount_entra(&server, &APPS).await;
+    AUTHORIZE.mount(&server).await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("client_id", DRIVE_APP.id.into()), ("client_secret", DRIVE_APP.secret.into())],
@@ -91,7 +119,8 @@ async fn run(endpoint: &str, fields: &[(&'static str, &str)]) -> crate::support:
 
 async fn paths(fake: &Fake) -> Vec<String> {
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
-    let mut paths: Vec<String> = server.received_requests().await.unwrap().iter().map(|r| r.url.path().to_string()).collect();
+    // The token requests only: the authorization-page probe (a GET) goes out alongside.
+    let mut paths: Vec<String> = server.received_requests().await.unwrap().iter().filter(|r| r.method.as_str() == "POST").map(|r| r.url.path().to_string()).collect();
     // A dummy code goes out twice at once (real and altered secret): count each path once.
     paths.dedup();
     paths
@@ -115,7 +144,8 @@ async fn onedrive_probes_login_live_com_as_the_portal() {
     assert!(facts.get("format_notes").is_none(), "{facts}");
     // The real exchange and the altered-secret control, both at the portal's endpoint.
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
-    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.iter().filter(|r| r.method.as_str() == "POST").count(), 2);
     assert_eq!(paths(&fake).await, ["/oauth20_token.srf"]);
     assert!(facts["secret_control"].as_str().unwrap().contains("altered secret was refused"), "{facts}");
 }
@@ -180,4 +210,22 @@ async fn onedrive_bare_403_is_not_the_provider() {
     let out = run(&server.uri(), &[("client_id", DRIVE_APP.id), ("client_secret", DRIVE_APP.secret)]).await;
     assert_eq!(out.status("onedrive"), "unreachable", "{}", out.all());
     assert_eq!(out.result("onedrive")["reason"], "intermediary");
+}
+
+#[tokio::test]
+async fn onedrive_redirect_uri_probe_has_four_outcomes() {
+    let fake = start().await;
+    redirect_outcomes(
+        &fake,
+        RedirectCase {
+            id: "onedrive",
+            client_field: "client_id",
+            unknown_client: UNKNOWN_ID,
+            odd_client: ODD_APP.id,
+            registered_fact: "not verified",
+            unknown_fact: "not verified",
+            register_hint: "Authentication",
+        },
+    )
+    .await;
 }
