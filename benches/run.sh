@@ -72,6 +72,8 @@ serve 0 "$work/s3.toml" s3
 read -r endpoint key secret < <(python3 -c 'import tomllib,sys; p=tomllib.load(open(sys.argv[1],"rb"))["providers"]["s3"]; print(p["endpoint"], p["access_key_id"], p["secret_access_key"])' "$work/s3.toml")
 export RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other RCLONE_CONFIG_BENCH_ACCESS_KEY_ID="$key" \
   RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY="$secret" RCLONE_CONFIG_BENCH_ENDPOINT="$endpoint" RCLONE_CONFIG_BENCH_REGION=us-east-1
+# rclone 1.60 cannot use AWS_CA_BUNDLE with a custom endpoint; the server is plain http anyway.
+unset AWS_CA_BUNDLE
 # curl signs what it sends; s3s wants the payload hash header of the empty body, signed too.
 empty_sha=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 "$bin" --config "$work/s3.toml" check s3 >/dev/null || { echo "integrate check s3 failed:"; "$bin" --config "$work/s3.toml" check s3; exit 1; }
