@@ -1,5 +1,6 @@
 //! The single integration test binary (ripgrep, cargo): module declarations only.
 //!
+//! - `answers`: the corpus of real provider answers, replayed through each check.
 //! - `support`: run the built binary in a sandbox, and the leak scanner.
 //! - `fakes`: one local fake per provider, serving the documented API with real auth checks;
 //!   each fake's file also holds that provider's own check tests.
@@ -12,6 +13,7 @@
 //! - `hostile`: hostile input, servers and neighbours: secrets, files, resource limits.
 //! - `properties`: property-based tests of the parsers, writers, validators and redactor.
 
+mod answers;
 mod catalog;
 mod checks;
 mod commands;

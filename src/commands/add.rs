@@ -196,11 +196,12 @@ fn wrapped(text: &str) -> String {
 
 /// Why nothing was saved without a terminal. `unreachable` means no verdict, not wrong values.
 fn not_saved(status: crate::check::Status) -> String {
-    if status == crate::check::Status::Unreachable {
-        "Not saved: the check could not be judged (unreachable), which says nothing against the values. Try again later, or save anyway with --force.".into()
-    } else {
-        format!(
-            "Not saved: the check ended `{status}`. Fix the values, or save anyway with --force."
-        )
+    use crate::check::Status;
+    match status {
+        Status::Unreachable => "Not saved: the check could not be judged (unreachable), which says nothing against the values. Try again later, or save anyway with --force.".into(),
+        Status::Misconfigured => "Not saved: the check ended `misconfigured`: the setup around these values must change (see the advice above); the values themselves may be right. Fix the setup and run add again, or save anyway with --force.".into(),
+        _ => format!(
+            "Not saved: the check ended `{status}`: the provider refused these values. Fix them, or save anyway with --force."
+        ),
     }
 }

@@ -68,6 +68,16 @@ fn catalog_entry(p: &Provider, configured: bool, enabled: bool, app: &App) -> Va
         "configured": configured,
         "enabled": enabled,
         "live_check": crate::check::find(&p.id).is_some(),
+        "check": p.check.as_ref().map(|c| json!({
+            "mirrors": c.mirrors.get(app.lang),
+            "cannot_see": c.cannot_see.iter().map(|t| t.get(app.lang)).collect::<Vec<_>>(),
+            "sources": c.sources,
+        })),
+        "redirect_check": p.redirect_check.as_ref().map(|r| json!({
+            "verifiable": r.verifiable,
+            "why": r.why.get(app.lang),
+            "sources": r.sources,
+        })),
         "portal": {
             "workspace": mapping_json(&p.portal.workspace, app),
             "docspace": mapping_json(&p.portal.docspace, app),

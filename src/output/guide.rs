@@ -132,6 +132,28 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
             line(wrap::item("  - ", &fill(note.get(lang), portal), width));
         }
     }
+    if let Some(claims) = &provider.check {
+        line(format!(
+            "\n{}",
+            paint(
+                BOLD,
+                lang.pick(
+                    "What `integrate check` proves",
+                    "Ce que prouve `integrate check`"
+                )
+            )
+        ));
+        line(wrap::indented(claims.mirrors.get(lang), "  ", width));
+        if !claims.cannot_see.is_empty() {
+            line(format!(
+                "  {}",
+                lang.pick("What it cannot see:", "Ce qu'elle ne voit pas\u{a0}:")
+            ));
+            for blind in &claims.cannot_see {
+                line(wrap::item("  - ", blind.get(lang), width));
+            }
+        }
+    }
     line(format!(
         "\n{}",
         paint(BOLD, lang.pick("In the portal", "Dans le portail"))

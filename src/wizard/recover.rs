@@ -34,23 +34,22 @@ pub fn after_failed_check(
     values: &mut BTreeMap<String, String>,
 ) -> Result<Next> {
     let term = Term::stderr();
-    let explanation = if result.status == Status::Unreachable {
-        lang.pick(
+    // Each status says what it is: only `rejected` means the values themselves are wrong.
+    let explanation = match result.status {
+        Status::Unreachable => lang.pick(
             "The check could not be judged: the provider could not be reached or did not answer clearly. Nothing says your values are wrong.",
             "La vérification n'a pas pu conclure\u{a0}: le fournisseur n'a pas pu être joint ou n'a pas répondu clairement. Rien n'indique que vos valeurs soient fausses.",
-        )
-        .to_string()
-    } else {
-        format!(
-            "{} `{}`{}",
-            lang.pick("The check ended", "La vérification s'est terminée par"),
-            result.status,
-            lang.pick(
-                ": the provider or the setup refused these values.",
-                "\u{a0}: le fournisseur ou la configuration refuse ces valeurs."
-            )
-        )
-    };
+        ),
+        Status::Misconfigured => lang.pick(
+            "The check ended `misconfigured`: something in the setup around these values must change (see the advice above); the values may well be right.",
+            "La vérification s'est terminée par `misconfigured`\u{a0}: quelque chose doit changer dans la configuration autour de ces valeurs (voir le conseil ci-dessus)\u{a0}; les valeurs elles-mêmes peuvent être justes.",
+        ),
+        _ => lang.pick(
+            "The check ended `rejected`: the provider refused these values.",
+            "La vérification s'est terminée par `rejected`\u{a0}: le fournisseur refuse ces valeurs.",
+        ),
+    }
+    .to_string();
     super::say(&term, &format!("\n{}", paint(BOLD, &explanation)));
     let items = [
         lang.pick("Check again", "Vérifier à nouveau"),

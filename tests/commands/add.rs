@@ -416,6 +416,54 @@ fn add_unreachable_check_is_not_saved_and_is_not_blamed_on_the_values() {
     assert!(!sandbox.config.exists());
 }
 
+/// Issue 9.10: a `misconfigured` result says the setup must change, never that the values
+/// are wrong; only `rejected` blames the values.
+#[tokio::test]
+async fn add_misconfigured_check_blames_the_setup_not_the_values() {
+    let fake = crate::fakes::telegram::start().await;
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .run_async(&[
+            "add",
+            "telegram",
+            "--set",
+            &format!("bot_token={}", crate::fakes::telegram::TOKEN),
+            "--set",
+            "bot_name=SomeOtherBot",
+            "--set",
+            &format!("endpoint={}", fake.endpoint),
+        ])
+        .await;
+    assert_eq!(out.code, 1, "{}", out.all());
+    let said =
+        |out: &crate::support::Output| out.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said(&out).contains("the setup around these values must change")
+            && !said(&out).contains("refused these values"),
+        "{}",
+        out.stderr
+    );
+    assert!(!sandbox.config.exists());
+    let out = sandbox
+        .run_async(&[
+            "add",
+            "telegram",
+            "--set",
+            &format!("bot_token={}", crate::fakes::telegram::OTHER_TOKEN),
+            "--set",
+            "bot_name=PortalNotifyBot",
+            "--set",
+            &format!("endpoint={}", fake.endpoint),
+        ])
+        .await;
+    assert_eq!(out.code, 1, "{}", out.all());
+    assert!(
+        said(&out).contains("refused these values"),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn add_says_the_next_step_after_saving() {
     let sandbox = Sandbox::new();
