@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde::Serialize;
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest, Verdicts};
+use super::probes::oauth::{self, TokenRequest, Verdicts};
 use super::{Ctx, Outcome, Status, Verdict};
 
 pub const AUDIENCE: &str = "https://appleid.apple.com";
@@ -47,14 +47,8 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     })?;
     // https://developer.apple.com/documentation/sign_in_with_apple/generate_and_validate_tokens
     let request = TokenRequest {
-        origin: "https://appleid.apple.com",
-        path: "/auth/token",
-        client_id: ctx.get("client_id"),
         client_secret: &secret,
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
+        ..TokenRequest::code_exchange(ctx, "https://appleid.apple.com", "/auth/token")
     };
     let reply = oauth::token_request(ctx, &request).await?;
     if reply.status != 400 {

@@ -3,7 +3,7 @@
 //! `invalid_grant` means the client passed, `invalid_client` that it did not
 //! (verification.md §4).
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, TokenRequest};
 use super::status::Reason;
 use super::{Ctx, Outcome, Verdict};
 
@@ -12,16 +12,7 @@ const NOT_PROVEN: &str = "the redirect URI registration and the Box API calls of
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // DocSpace-server common/ASC.FederatedLogin/LoginProviders/BoxLoginProvider.cs: token URL
     // https://app.box.com/api/oauth2/token, exchanged by Helpers/OAuth20TokenHelper.cs.
-    let request = TokenRequest {
-        origin: "https://app.box.com",
-        path: "/api/oauth2/token",
-        client_id: ctx.get("client_id"),
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
-    };
+    let request = TokenRequest::code_exchange(ctx, "https://app.box.com", "/api/oauth2/token");
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // "Auth code doesn't exist or is invalid for the client" / "The authorization code has
     // expired" (box/box-java-sdk#246): the client passed, only the code was refused.

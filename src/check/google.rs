@@ -3,7 +3,7 @@
 //! verification.md §11, parity 8.1). No source says Google judges the client before the code,
 //! so the shared probe also sends an altered secret and compares (issue 9.6).
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, TokenRequest};
 use super::{Ctx, Outcome, Verdict};
 
 const CREDENTIALS: &str = "Google Cloud console > APIs & Services > Credentials (https://console.cloud.google.com/apis/credentials)";
@@ -12,16 +12,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let client_id = ctx.get("client_id");
     // https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code
     // The portal: GoogleLoginProvider.cs (DocSpace-server, CommunityServer).
-    let request = TokenRequest {
-        origin: "https://www.googleapis.com",
-        path: "/oauth2/v4/token",
-        client_id,
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
-    };
+    let request = TokenRequest::code_exchange(ctx, "https://www.googleapis.com", "/oauth2/v4/token");
     // The digits before the first hyphen are the project number (commonly observed).
     let project = client_id
         .split_once('-')

@@ -1,22 +1,13 @@
 //! LinkedIn: the dummy authorization code at LinkedIn's token endpoint (verification.md §13).
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, TokenRequest};
 use super::{Ctx, Outcome, Verdict};
 
 const AUTH_TAB: &str = "the Auth tab of your app at https://www.linkedin.com/developers/apps";
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow#step-3-exchange-authorization-code-for-an-access-token
-    let request = TokenRequest {
-        origin: "https://www.linkedin.com",
-        path: "/oauth/v2/accessToken",
-        client_id: ctx.get("client_id"),
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
-    };
+    let request = TokenRequest::code_exchange(ctx, "https://www.linkedin.com", "/oauth/v2/accessToken");
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // "Unable to retrieve access token: appid/redirect uri/code verifier does not match
     // authorization code. Or authorization code expired. ...": the client passed.

@@ -3,7 +3,7 @@
 //! authorization code. The portal's platform is Mail.ru Connect, whose site ids are numbers;
 //! an OAuth Mail (oauth.mail.ru) client id is another platform's and never works there.
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, TokenRequest};
 use super::status::Reason;
 use super::{Ctx, Outcome, Verdict};
 
@@ -26,14 +26,8 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     }
     // WS module/ASC.Thrdparty/ASC.FederatedLogin/LoginProviders/MailRuLoginProvider.cs
     let request = TokenRequest {
-        origin: "https://connect.mail.ru",
-        path: "/oauth/token",
         client_id: id,
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
+        ..TokenRequest::code_exchange(ctx, "https://connect.mail.ru", "/oauth/token")
     };
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     let facts = |o: Outcome| {

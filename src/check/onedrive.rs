@@ -4,7 +4,7 @@
 //! Entra's `/organizations` to tell an unknown id from an app limited to organisations.
 
 use super::probes::entra;
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, TokenRequest};
 use super::status::Reason;
 use super::{Ctx, Outcome, Verdict};
 use crate::check::http::Reply;
@@ -18,16 +18,7 @@ const NOT_PROVEN: &str = "the wl.signin wl.skydrive_update wl.offline_access con
 async fn exchange(ctx: &Ctx<'_>) -> Result<Reply, Outcome> {
     // DocSpace-server common/ASC.FederatedLogin/LoginProviders/OneDriveLoginProvider.cs and
     // Helpers/OAuth20TokenHelper.cs: code, client_id, client_secret, redirect_uri, grant_type.
-    let request = TokenRequest {
-        origin: LIVE,
-        path: TOKEN_PATH,
-        client_id: ctx.get("client_id"),
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
-    };
+    let request = TokenRequest::code_exchange(ctx, LIVE, TOKEN_PATH);
     oauth::token_request(ctx, &request).await
 }
 

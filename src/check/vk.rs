@@ -4,7 +4,7 @@
 //! source says VK judges the app before the code, so the shared probe also sends an altered
 //! secret and compares (issue 9.6).
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, TokenRequest};
 use super::{Ctx, Verdict};
 
 const SETTINGS: &str =
@@ -13,16 +13,7 @@ const SETTINGS: &str =
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // The portal: VKLoginProvider.cs (DocSpace-server, CommunityServer) through
     // OAuth20TokenHelper: POST form, code, client_id, client_secret, redirect_uri.
-    let request = TokenRequest {
-        origin: "https://oauth.vk.com",
-        path: "/access_token",
-        client_id: ctx.get("client_id"),
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
-    };
+    let request = TokenRequest::code_exchange(ctx, "https://oauth.vk.com", "/access_token");
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // "Code is invalid or expired." (7even/vkontakte_api#38), or "redirect_uri is invalid,
     // please pass same redirect_uri…" (mamantoha/omniauth-vkontakte#43): the app passed.

@@ -2,7 +2,7 @@
 //! and the editor plugin use, `POST public-api.wordpress.com/oauth2/token` with the client in
 //! the form (portal-parity.md, wordpress; verification.md §25).
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, TokenRequest};
 use super::{Ctx, Verdict};
 
 const APPS: &str = "the OAuth Information section of your app at https://developer.wordpress.com/apps/";
@@ -11,16 +11,7 @@ const PORTAL_SUPPORT: &str = "WordPress left Workspace's settings in v12.5 and D
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://developer.wordpress.com/docs/oauth2/
-    let request = TokenRequest {
-        origin: "https://public-api.wordpress.com",
-        path: "/oauth2/token",
-        client_id: ctx.get("client_id"),
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
-    };
+    let request = TokenRequest::code_exchange(ctx, "https://public-api.wordpress.com", "/oauth2/token");
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // The texts about the code are UNCONFIRMED: an invalid_request counts only when it is
     // about the code we sent, not a missing parameter.

@@ -2,23 +2,14 @@
 //! and the portal's redirect URI, as Workspace up to v11.5 posted it (portal-parity.md, yahoo:
 //! the generic OAuth20TokenHelper form exchange; verification.md §26).
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, TokenRequest};
 use super::{Ctx, Verdict};
 
 const GONE: &str = "but Yahoo left Workspace in v11.6 and DocSpace never had it: only a Workspace older than v11.6 can use these keys";
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://developer.yahoo.com/oauth2/guide/flows_authcode/#step-4-exchange-authorization-code-for-access-token
-    let request = TokenRequest {
-        origin: "https://api.login.yahoo.com",
-        path: "/oauth2/get_token",
-        client_id: ctx.get("client_id"),
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
-        grant: Grant::DummyCode(oauth::DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
-    };
+    let request = TokenRequest::code_exchange(ctx, "https://api.login.yahoo.com", "/oauth2/get_token");
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // Yahoo's codes are upper-case words; RFC 6749's invalid_grant means the same thing.
     if err.is("INVALID_AUTHORIZATION_CODE") || err.is("invalid_grant") {

@@ -4,7 +4,7 @@
 //! the shared probe also sends an altered secret and compares (issues 9.6, 9.7); the dummy code
 //! has the shape the provider file records.
 
-use super::probes::oauth::{self, ClientAuth, Grant, TokenRequest};
+use super::probes::oauth::{self, Grant, TokenRequest};
 use super::{Ctx, Outcome, Verdict};
 
 /// Used when the provider file records no code shape.
@@ -16,14 +16,8 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://yandex.com/dev/id/doc/en/codes/code-url#token; the portal's host is .ru
     // (YandexLoginProvider.cs in DocSpace-server and CommunityServer).
     let request = TokenRequest {
-        origin: "https://oauth.yandex.ru",
-        path: "/token",
-        client_id: ctx.get("client_id"),
-        client_secret: ctx.get("client_secret"),
-        auth: ClientAuth::Form,
         grant: Grant::DummyCode(DUMMY_CODE),
-        redirect_uri: Some(&ctx.redirect_uri),
-        extra: &[],
+        ..TokenRequest::code_exchange(ctx, "https://oauth.yandex.ru", "/token")
     };
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // `bad_verification_code` (documented) and `invalid_grant` "code has expired"

@@ -60,6 +60,24 @@ pub struct TokenRequest<'a> {
     pub extra: &'a [(&'a str, &'a str)],
 }
 
+impl<'a> TokenRequest<'a> {
+    /// The exchange the portal itself sends after a user signs in (its OAuth20TokenHelper:
+    /// `code`, `client_id`, `client_secret` and `redirect_uri` in a form POST), here with a code
+    /// that cannot exist. Providers that differ change the one field that differs.
+    pub fn code_exchange(ctx: &'a Ctx<'_>, origin: &'a str, path: &'a str) -> TokenRequest<'a> {
+        TokenRequest {
+            origin,
+            path,
+            client_id: ctx.get("client_id"),
+            client_secret: ctx.get("client_secret"),
+            auth: ClientAuth::Form,
+            grant: Grant::DummyCode(DUMMY_CODE),
+            redirect_uri: Some(&ctx.redirect_uri),
+            extra: &[],
+        }
+    }
+}
+
 /// Sends the token request; transport failures, 5xx and 429 come back as `unreachable`.
 /// A dummy-code request to a provider whose client-first order is not confirmed goes out twice
 /// at once, the second time with an altered secret (the module doc says why).
