@@ -44,10 +44,13 @@ static URL_QUERY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)[a-z][a-z0-9+.\-]*://[^\s?#"'<>]*\?([^\s#"'<>]*)"#).expect("query pattern")
 });
 
-/// A credential header, as a header line, a JSON or debug map entry, or `name=value`.
+/// A credential header, as a header line, a JSON or debug map entry, or `name=value`. An
+/// unquoted value ends at the line's end or at an unescaped `"`: inside a JSON document's
+/// string (`"message": "… authorization: x"`) the string's closing quote is not the value's,
+/// and masking it would leave invalid JSON.
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?-u:\b)((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token|x-auth-key|x-amz-security-token|x-goog-api-key|private-token|x-access-token|x-csrf-token)(["']?\s*[:=]\s*)("[^"\n]*"|'[^'\n]*'|[^\n]*)"#,
+        r#"(?i)(?-u:\b)((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token|x-auth-key|x-amz-security-token|x-goog-api-key|private-token|x-access-token|x-csrf-token)(["']?\s*[:=]\s*)("[^"\n]*"|'[^'\n]*'|(?:[^\n"\\]|\\.)*)"#,
     )
     .expect("header pattern")
 });
@@ -243,6 +246,21 @@ mod tests {
             mask("Basic authentication failed"),
             "Basic authentication failed"
         );
+    }
+
+    /// A header-like phrase inside a JSON string masks its value, not the string's closing
+    /// quote: the document stays valid JSON.
+    #[test]
+    fn a_header_inside_a_json_string_keeps_the_document_valid() {
+        let doc = r#"{"message":"the proxy echoed authorization: Basic QUM6c2VjcmV0 back","status":"unreachable"}"#;
+        let masked = mask(doc);
+        assert!(!masked.contains("QUM6c2VjcmV0"), "{masked}");
+        let parsed: serde_json::Value = serde_json::from_str(&masked).expect("still JSON");
+        assert_eq!(parsed["status"], "unreachable");
+        let escaped = r#"{"m":"authorization: Digest a=\"b\" x","s":1}"#;
+        let parsed: serde_json::Value =
+            serde_json::from_str(&mask(escaped)).expect("escaped quotes stay inside");
+        assert_eq!(parsed["s"], 1);
     }
 
     #[test]
