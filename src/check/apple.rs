@@ -46,10 +46,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             .advice("Paste the whole AuthKey_<key id>.p8 file as Apple issued it (--set private_key=@AuthKey_XXXXXXXXXX.p8).")
     })?;
     // https://developer.apple.com/documentation/sign_in_with_apple/generate_and_validate_tokens
-    let request = TokenRequest {
-        client_secret: &secret,
-        ..TokenRequest::code_exchange(ctx, "https://appleid.apple.com", "/auth/token")
-    };
+    let request = TokenRequest::code_exchange(
+        ctx,
+        "https://appleid.apple.com",
+        "/auth/token",
+        ctx.get("client_id"),
+        &secret,
+    );
     let reply = oauth::token_request(ctx, &request).await?;
     if reply.status != 400 {
         return Err(reply.unexpected());

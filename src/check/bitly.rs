@@ -81,5 +81,7 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         .advice("The account's link quota is used up (free tokens create few links a month): wait for the limit to reset or upgrade the Bitly plan, then save the token in the portal again."),
         _ => return Err(reply.unexpected()),
     };
-    Ok(outcome.fact("bitly_error", error.message).fact("http_status", reply.status))
+    Ok(outcome
+        .fact("bitly_error", error.message)
+        .fact("http_status", reply.status))
 }

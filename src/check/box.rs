@@ -12,7 +12,13 @@ const NOT_PROVEN: &str = "the redirect URI registration and the Box API calls of
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // DocSpace-server common/ASC.FederatedLogin/LoginProviders/BoxLoginProvider.cs: token URL
     // https://app.box.com/api/oauth2/token, exchanged by Helpers/OAuth20TokenHelper.cs.
-    let request = TokenRequest::code_exchange(ctx, "https://app.box.com", "/api/oauth2/token");
+    let request = TokenRequest::code_exchange(
+        ctx,
+        "https://app.box.com",
+        "/api/oauth2/token",
+        ctx.get("client_id"),
+        ctx.get("client_secret"),
+    );
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // "Auth code doesn't exist or is invalid for the client" / "The authorization code has
     // expired" (box/box-java-sdk#246): the client passed, only the code was refused.

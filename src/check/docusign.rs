@@ -42,7 +42,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         .map_err(|outcome| outcome.fact("environment", environment))?;
     if (200..300).contains(&reply.status) {
         let body: Value = serde_json::from_slice(&reply.body).unwrap_or_default();
-        let token = body.get("access_token").and_then(Value::as_str).unwrap_or("");
+        let token = body
+            .get("access_token")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         if token.starts_with("ey") {
             return Ok(Outcome::ok(format!("DocuSign ({environment}) issued an app token for this integration key and secret"))
                 .fact("environment", environment)
@@ -57,7 +60,11 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let Some(err) = oauth::oauth_error(&reply) else {
         return Err(reply.unexpected().fact("environment", environment));
     };
-    let other = if environment == "production" { "account-d.docusign.com (demo)" } else { "account.docusign.com (production)" };
+    let other = if environment == "production" {
+        "account-d.docusign.com (demo)"
+    } else {
+        "account.docusign.com (production)"
+    };
     let hint = if err.describe().contains("issuer_not_found") {
         format!("DocuSign does not know this integration key on {host}: ")
     } else {

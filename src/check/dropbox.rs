@@ -53,8 +53,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         )
         .advice("Something between here and Dropbox rewrote the answer: check `endpoint` (if set) and any proxy."));
     }
-    Ok(Outcome::ok("Dropbox accepted the app key and secret (check/app echoed the probe's query)")
-        .fact("probe", "check/app"))
+    Ok(
+        Outcome::ok("Dropbox accepted the app key and secret (check/app echoed the probe's query)")
+            .fact("probe", "check/app"),
+    )
 }
 
 /// Dropbox's own error format: JSON with `error_summary`, or its plain-text
@@ -63,5 +65,9 @@ fn from_dropbox(reply: &super::http::Reply) -> bool {
     let json_error = serde_json::from_slice::<serde_json::Value>(&reply.body)
         .ok()
         .is_some_and(|v| v.get("error_summary").is_some());
-    json_error || reply.text().trim_start().starts_with("Error in call to API function")
+    json_error
+        || reply
+            .text()
+            .trim_start()
+            .starts_with("Error in call to API function")
 }

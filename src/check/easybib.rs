@@ -46,9 +46,11 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     }
     let citation: Citation = reply.json()?;
     Ok(match citation.status.as_str() {
-        "ok" => Outcome::warning(format!("EasyBib formatted a test citation with the key, but {DEPRECATED}"))
-            .fact("api_status", "ok")
-            .advice(advice),
+        "ok" => Outcome::warning(format!(
+            "EasyBib formatted a test citation with the key, but {DEPRECATED}"
+        ))
+        .fact("api_status", "ok")
+        .advice(advice),
         // The error text is not documented, and a valid key is refused from another IP: never `rejected`.
         "error" => Outcome::warning(format!(
             "the key cannot be verified ({DEPRECATED}); the API answered: {}",

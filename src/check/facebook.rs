@@ -72,7 +72,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         return Err(reply.unexpected());
     };
     let ok = Outcome::ok("Facebook issued an app access token for this app id and secret")
-        .fact("probe", "client_credentials at the portal's token URL, client in the form")
+        .fact(
+            "probe",
+            "client_credentials at the portal's token URL, client in the form",
+        )
         .fact("not_proven", NOT_PROVEN);
     // https://developers.facebook.com/docs/graph-api/reference/application/ (`id` always comes back)
     let query = url::form_urlencoded::Serializer::new(String::new())
@@ -102,11 +105,16 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         .advice("Check that `endpoint`, if set, points at graph.facebook.com and that no proxy rewrites the answer."));
     }
     let name = app.get("name").and_then(Value::as_str).unwrap_or("?");
-    Ok(Outcome::ok(format!("Facebook issued an app access token for {name}"))
-        .fact("probe", "client_credentials at the portal's token URL, client in the form")
-        .fact("not_proven", NOT_PROVEN)
-        .fact("app_name", field("name"))
-        .fact("namespace", field("namespace"))
-        .fact("category", field("category"))
-        .fact("link", field("link")))
+    Ok(
+        Outcome::ok(format!("Facebook issued an app access token for {name}"))
+            .fact(
+                "probe",
+                "client_credentials at the portal's token URL, client in the form",
+            )
+            .fact("not_proven", NOT_PROVEN)
+            .fact("app_name", field("name"))
+            .fact("namespace", field("namespace"))
+            .fact("category", field("category"))
+            .fact("link", field("link")),
+    )
 }

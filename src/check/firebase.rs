@@ -71,7 +71,12 @@ async fn web_key(ctx: &Ctx<'_>) -> Verdict {
     let Ok(body) = serde_json::from_slice::<ErrorBody>(&reply.body) else {
         return Err(reply.unexpected());
     };
-    let reasons: Vec<&str> = body.error.details.iter().filter_map(|d| d.reason.as_deref()).collect();
+    let reasons: Vec<&str> = body
+        .error
+        .details
+        .iter()
+        .filter_map(|d| d.reason.as_deref())
+        .collect();
     let message = body.error.message.as_str();
     // Google checks the key before the project's configuration: this answer proves the key, and
     // Firebase Authentication, which it is about, is nothing the portal uses.

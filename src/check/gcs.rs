@@ -86,15 +86,29 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         Outcome::rejected(format!("the private_key of service_account_json cannot sign ({e})"))
             .advice("Download a new JSON key (IAM & Admin > Service Accounts > the account > Keys > Add key > JSON) and use the whole file.")
     })?;
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     let mut header = Header::new(Algorithm::RS256);
     header.kid = sa.private_key_id.clone();
-    let claims = Claims { iss: &sa.client_email, scope: SCOPE, aud: &sa.token_uri, iat: now, exp: now + 3600 };
-    let jwt = jsonwebtoken::encode(&header, &claims, &key)
-        .map_err(|e| Outcome::unreachable(format!("internal error signing the token request: {e}")))?;
+    let claims = Claims {
+        iss: &sa.client_email,
+        scope: SCOPE,
+        aud: &sa.token_uri,
+        iat: now,
+        exp: now + 3600,
+    };
+    let jwt = jsonwebtoken::encode(&header, &claims, &key).map_err(|e| {
+        Outcome::unreachable(format!("internal error signing the token request: {e}"))
+    })?;
     // https://developers.google.com/identity/protocols/oauth2/service-account#httprest
-    let form = [("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), ("assertion", jwt.as_str())];
-    let reply = ctx.send(ctx.client.post(ctx.rebase(&sa.token_uri)?).form(&form)).await?;
+    let form = [
+        ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+        ("assertion", jwt.as_str()),
+    ];
+    let reply = ctx
+        .send(ctx.client.post(ctx.rebase(&sa.token_uri)?).form(&form))
+        .await?;
     let token = match reply.status {
         200 => reply.json::<Token>()?.access_token,
         400 | 401 => return Err(facts(token_error(&reply))),
@@ -102,7 +116,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     };
     let Some(bucket) = ctx.opt("bucket") else {
         let Some(project) = sa.project_id.as_deref() else {
-            return Ok(facts(Outcome::ok("Google issued a token for the service account (the key file names no project_id, so buckets were not listed)")));
+            return Ok(facts(Outcome::ok(
+                "Google issued a token for the service account (the key file names no project_id, so buckets were not listed)",
+            )));
         };
         // https://cloud.google.com/storage/docs/json_api/v1/buckets/list
         let query: String = url::form_urlencoded::byte_serialize(project.as_bytes()).collect();
@@ -115,16 +131,33 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         if reply.status != 200 {
             return Err(reply.unexpected());
         }
-        let names: Vec<String> = reply.json::<Buckets>()?.items.into_iter().map(|b| b.name).collect();
-        return Ok(facts(Outcome::ok(format!("Google accepted the key; the service account sees {} bucket(s) in {project}", names.len())))
-            .fact("bucket_count", names.len())
-            .fact("buckets", names.into_iter().take(10).collect::<Vec<_>>()));
+        let names: Vec<String> = reply
+            .json::<Buckets>()?
+            .items
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        return Ok(facts(Outcome::ok(format!(
+            "Google accepted the key; the service account sees {} bucket(s) in {project}",
+            names.len()
+        )))
+        .fact("bucket_count", names.len())
+        .fact("buckets", names.into_iter().take(10).collect::<Vec<_>>()));
     };
     // https://cloud.google.com/storage/docs/json_api/v1/buckets/testIamPermissions
     let asked: Vec<String> = NEEDED.iter().map(|p| format!("permissions={p}")).collect();
-    let url = ctx.url(STORAGE, &format!("/storage/v1/b/{bucket}/iam/testPermissions?{}", asked.join("&")))?;
+    let url = ctx.url(
+        STORAGE,
+        &format!(
+            "/storage/v1/b/{bucket}/iam/testPermissions?{}",
+            asked.join("&")
+        ),
+    )?;
     // https://cloud.google.com/storage/docs/json_api/v1/buckets/get
-    let meta_url = ctx.url(STORAGE, &format!("/storage/v1/b/{bucket}?fields=iamConfiguration"))?;
+    let meta_url = ctx.url(
+        STORAGE,
+        &format!("/storage/v1/b/{bucket}?fields=iamConfiguration"),
+    )?;
     // Neither needs the other's answer: both go out at once.
     let (reply, meta) = futures::join!(
         ctx.send(ctx.client.get(url).bearer_auth(&token)),
@@ -140,13 +173,21 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         _ => return Err(reply.unexpected()),
     }
     let held = reply.json::<Permissions>()?.permissions;
-    let missing: Vec<&str> = NEEDED.iter().copied().filter(|p| !held.iter().any(|h| h == p)).collect();
+    let missing: Vec<&str> = NEEDED
+        .iter()
+        .copied()
+        .filter(|p| !held.iter().any(|h| h == p))
+        .collect();
     // `None`: the account may not read the bucket's metadata (storage.buckets.get), or no answer.
     let uniform = match &meta {
         Ok(m) if m.status == 200 => m.json::<BucketMeta>().ok().map(|b| b.iam.uniform.enabled),
         _ => None,
     };
-    let facts = |o: Outcome| facts(o).fact("permissions", held.clone()).fact("uniform_bucket_level_access", uniform);
+    let facts = |o: Outcome| {
+        facts(o)
+            .fact("permissions", held.clone())
+            .fact("uniform_bucket_level_access", uniform)
+    };
     if !missing.is_empty() {
         return Err(facts(Outcome::misconfigured(format!("the service account lacks {} on the bucket `{bucket}`", missing.join(", "))))
             .reason(Reason::Permission)
@@ -174,7 +215,11 @@ fn token_error(reply: &Reply) -> Outcome {
         return reply.unexpected();
     };
     let said = err.describe();
-    let desc = err.error_description.clone().unwrap_or_default().to_ascii_lowercase();
+    let desc = err
+        .error_description
+        .clone()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     match err.error.as_str() {
         "invalid_grant" if desc.contains("invalid jwt signature") => Outcome::rejected(format!("Google refused the key's signature ({said}): the key was deleted or rotated, or client_email does not belong to this key"))
             .advice("Create a new JSON key (IAM & Admin > Service Accounts > the account > Keys > Add key > JSON) and use the whole downloaded file."),

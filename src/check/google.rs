@@ -12,7 +12,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let client_id = ctx.get("client_id");
     // https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code
     // The portal: GoogleLoginProvider.cs (DocSpace-server, CommunityServer).
-    let request = TokenRequest::code_exchange(ctx, "https://www.googleapis.com", "/oauth2/v4/token");
+    let request = TokenRequest::code_exchange(
+        ctx,
+        "https://www.googleapis.com",
+        "/oauth2/v4/token",
+        client_id,
+        ctx.get("client_secret"),
+    );
     // The digits before the first hyphen are the project number (commonly observed).
     let project = client_id
         .split_once('-')
@@ -33,8 +39,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         oauth::refused(&reply, &err, "Google knows this client_id but refused the client_secret")
             .advice(format!("Copy the Client secret of this client again from {CREDENTIALS} (open the client); if it is no longer shown, add a new secret to the same client and enter that."))
     } else if err.is("invalid_client") {
-        oauth::refused(&reply, &err, "Google refused the client id or secret")
-            .advice(format!("Copy the Client ID and Client secret again from {CREDENTIALS}."))
+        oauth::refused(&reply, &err, "Google refused the client id or secret").advice(format!(
+            "Copy the Client ID and Client secret again from {CREDENTIALS}."
+        ))
     } else if err.is("disabled_client") {
         // "The OAuth client was disabled." (issue 9.4)
         oauth::refused(&reply, &err, "Google says this OAuth client is disabled")

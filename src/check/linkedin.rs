@@ -7,7 +7,13 @@ const AUTH_TAB: &str = "the Auth tab of your app at https://www.linkedin.com/dev
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow#step-3-exchange-authorization-code-for-an-access-token
-    let request = TokenRequest::code_exchange(ctx, "https://www.linkedin.com", "/oauth/v2/accessToken");
+    let request = TokenRequest::code_exchange(
+        ctx,
+        "https://www.linkedin.com",
+        "/oauth/v2/accessToken",
+        ctx.get("client_id"),
+        ctx.get("client_secret"),
+    );
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // "Unable to retrieve access token: appid/redirect uri/code verifier does not match
     // authorization code. Or authorization code expired. ...": the client passed.

@@ -25,10 +25,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         .advice("The portal uses the Mail.ru Connect platform: take the numeric ID and the Secret key of a site registered at https://api.mail.ru/sites/my/. A new OAuth Mail / VK ID app cannot be used by the portal."));
     }
     // WS module/ASC.Thrdparty/ASC.FederatedLogin/LoginProviders/MailRuLoginProvider.cs
-    let request = TokenRequest {
-        client_id: id,
-        ..TokenRequest::code_exchange(ctx, "https://connect.mail.ru", "/oauth/token")
-    };
+    let request = TokenRequest::code_exchange(
+        ctx,
+        "https://connect.mail.ru",
+        "/oauth/token",
+        id,
+        ctx.get("client_secret"),
+    );
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     let facts = |o: Outcome| {
         o.fact("note", LEGACY)

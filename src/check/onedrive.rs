@@ -18,7 +18,13 @@ const NOT_PROVEN: &str = "the wl.signin wl.skydrive_update wl.offline_access con
 async fn exchange(ctx: &Ctx<'_>) -> Result<Reply, Outcome> {
     // DocSpace-server common/ASC.FederatedLogin/LoginProviders/OneDriveLoginProvider.cs and
     // Helpers/OAuth20TokenHelper.cs: code, client_id, client_secret, redirect_uri, grant_type.
-    let request = TokenRequest::code_exchange(ctx, LIVE, TOKEN_PATH);
+    let request = TokenRequest::code_exchange(
+        ctx,
+        LIVE,
+        TOKEN_PATH,
+        ctx.get("client_id"),
+        ctx.get("client_secret"),
+    );
     oauth::token_request(ctx, &request).await
 }
 
@@ -35,8 +41,7 @@ enum Live {
 }
 
 fn read(reply: &Reply) -> Result<Live, Outcome> {
-    let Some(err) = oauth::oauth_error(reply).filter(|_| (400..500).contains(&reply.status))
-    else {
+    let Some(err) = oauth::oauth_error(reply).filter(|_| (400..500).contains(&reply.status)) else {
         if matches!(reply.status, 401 | 403 | 407) {
             return Err(reply.not_the_provider("Microsoft (login.live.com)"));
         }
@@ -49,8 +54,7 @@ fn read(reply: &Reply) -> Result<Live, Outcome> {
     }
     // "The client does not exist. ..." (requests/requests-oauthlib#225) and "The client does
     // not exist or is not enabled for consumers. ..." (sspeiser/onenote-export#8)
-    if (err.is("invalid_client") || err.is("unauthorized_client"))
-        && err.mentions("does not exist")
+    if (err.is("invalid_client") || err.is("unauthorized_client")) && err.mentions("does not exist")
     {
         return Ok(Live::NotForConsumers(err));
     }

@@ -95,11 +95,31 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         .catalog
         .iter()
         .find(|s| s.name == "cloudFiles")
-        .map(|s| s.endpoints.iter().filter_map(|e| e.region.clone()).collect());
+        .map(|s| {
+            s.endpoints
+                .iter()
+                .filter_map(|e| e.region.clone())
+                .collect()
+        });
     let facts = |o: Outcome| {
         o.fact("token_expires", authenticated.access.token.expires.clone())
-            .fact("tenant_id", authenticated.access.token.tenant.as_ref().map(|t| t.id.clone()))
-            .fact("default_region", authenticated.access.user.as_ref().and_then(|u| u.default_region.clone()))
+            .fact(
+                "tenant_id",
+                authenticated
+                    .access
+                    .token
+                    .tenant
+                    .as_ref()
+                    .map(|t| t.id.clone()),
+            )
+            .fact(
+                "default_region",
+                authenticated
+                    .access
+                    .user
+                    .as_ref()
+                    .and_then(|u| u.default_region.clone()),
+            )
             .fact("cloudfiles_regions", regions.clone())
     };
     let Some(found) = &regions else {
@@ -117,25 +137,30 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             .advice(format!("Set region to one of {} (integrate add rackspace --set region=...), or leave it empty.", found.join(", "))));
         }
     }
-    let accepted = format!("Rackspace accepted the username {username} and the API key; Cloud Files is enabled");
+    let accepted = format!(
+        "Rackspace accepted the username {username} and the API key; Cloud Files is enabled"
+    );
     let Some(container) = ctx.opt("public_container") else {
         return Ok(facts(Outcome::warning(format!("{accepted}; public_container is not set, and the portal refuses to use Rackspace storage without it")))
             .advice("Set public_container to the CDN-enabled container the portal serves public files from (integrate add rackspace --set public_container=NAME), so that integrate checks it too."));
     };
     // The portal's region: the configured one, else the user's default (openstack.net's rule).
-    let region = ctx
-        .opt("region")
-        .map(str::to_ascii_uppercase)
-        .or_else(|| authenticated.access.user.as_ref().and_then(|u| u.default_region.clone()));
+    let region = ctx.opt("region").map(str::to_ascii_uppercase).or_else(|| {
+        authenticated
+            .access
+            .user
+            .as_ref()
+            .and_then(|u| u.default_region.clone())
+    });
     let cdn = authenticated
         .access
         .catalog
         .iter()
         .find(|s| s.name == "cloudFilesCDN")
         .and_then(|s| {
-            s.endpoints
-                .iter()
-                .find(|e| region.is_none() || e.region.as_deref().map(str::to_ascii_uppercase) == region)
+            s.endpoints.iter().find(|e| {
+                region.is_none() || e.region.as_deref().map(str::to_ascii_uppercase) == region
+            })
         })
         .and_then(|e| e.public_url.clone());
     let facts = |o: Outcome| facts(o).fact("public_container", container);
@@ -149,16 +174,28 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     };
     // https://docs-ospc.rackspace.com/cloud-files/v1/cdn-api-reference/cdn-container-services-operations
     // (HEAD on the CDN endpoint: X-Cdn-Enabled, X-Cdn-Uri, X-Cdn-Ssl-Uri...)
-    let url = ctx.rebase(&format!("{}/{}", cdn.trim_end_matches('/'), encode(container)))?;
+    let url = ctx.rebase(&format!(
+        "{}/{}",
+        cdn.trim_end_matches('/'),
+        encode(container)
+    ))?;
     let reply = ctx
-        .send(ctx.client.head(url).header("X-Auth-Token", authenticated.access.token.id.as_str()))
+        .send(
+            ctx.client
+                .head(url)
+                .header("X-Auth-Token", authenticated.access.token.id.as_str()),
+        )
         .await?;
-    cdn_verdict(&reply, container, &accepted).map(facts).map_err(facts)
+    cdn_verdict(&reply, container, &accepted)
+        .map(facts)
+        .map_err(facts)
 }
 
 /// The CDN headers of the public container, as the portal reads them.
 fn cdn_verdict(reply: &Reply, container: &str, accepted: &str) -> Verdict {
-    let enabled = reply.header("x-cdn-enabled").map(|v| v.eq_ignore_ascii_case("true"));
+    let enabled = reply
+        .header("x-cdn-enabled")
+        .map(|v| v.eq_ignore_ascii_case("true"));
     match (reply.status, enabled) {
         (200 | 204, Some(true)) => Ok(Outcome::ok(format!("{accepted}; the public container `{container}` is CDN-enabled"))
             .fact("cdn_uri", reply.header("x-cdn-ssl-uri").or(reply.header("x-cdn-uri")).map(str::to_string))),
@@ -176,5 +213,7 @@ fn cdn_verdict(reply: &Reply, container: &str, accepted: &str) -> Verdict {
 
 /// A container name as one URL path segment.
 fn encode(name: &str) -> String {
-    url::form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>().replace('+', "%20")
+    url::form_urlencoded::byte_serialize(name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
 }

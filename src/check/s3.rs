@@ -81,20 +81,32 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             200 => bucket_names(&reply)?,
             _ => return Err(classify(&reply, region, None).fact("key_type", key_type)),
         };
-        let ok = Outcome::ok(format!("S3 accepted the key; it can list {} bucket(s)", names.len()))
-            .fact("key_type", key_type)
-            .fact("bucket_count", names.len())
-            .fact("buckets", names.iter().take(10).cloned().collect::<Vec<_>>());
+        let ok = Outcome::ok(format!(
+            "S3 accepted the key; it can list {} bucket(s)",
+            names.len()
+        ))
+        .fact("key_type", key_type)
+        .fact("bucket_count", names.len())
+        .fact(
+            "buckets",
+            names.iter().take(10).cloned().collect::<Vec<_>>(),
+        );
         return Ok(temporary_note(ok, temporary));
     };
     let path_style = ctx.endpoint.is_some()
         || bucket.contains('.')
-        || ctx.opt("path_style").and_then(crate::catalog::validate::parse_bool) == Some(true);
+        || ctx
+            .opt("path_style")
+            .and_then(crate::catalog::validate::parse_bool)
+            == Some(true);
     let bucket_url = |query: &str| {
         if path_style {
             ctx.url(&origin, &format!("/{bucket}?{query}"))
         } else {
-            ctx.url(&format!("https://{bucket}.s3.{region}.amazonaws.com"), &format!("/?{query}"))
+            ctx.url(
+                &format!("https://{bucket}.s3.{region}.amazonaws.com"),
+                &format!("/?{query}"),
+            )
         }
     };
     // https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
@@ -118,7 +130,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         Some(names) => o
             .fact("key_type", key_type)
             .fact("bucket_count", names.len())
-            .fact("buckets", names.iter().take(10).cloned().collect::<Vec<_>>()),
+            .fact(
+                "buckets",
+                names.iter().take(10).cloned().collect::<Vec<_>>(),
+            ),
         None => o.fact("key_type", key_type).fact("can_list_buckets", false),
     };
     let reply = objects?;
@@ -146,13 +161,17 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             .advice(format!("In the S3 console open the bucket {bucket} > Permissions > Object Ownership > Edit, choose \"ACLs enabled\" with \"Bucket owner preferred\", and save (or: aws s3api put-bucket-ownership-controls --bucket {bucket} --ownership-controls 'Rules=[{{ObjectOwnership=BucketOwnerPreferred}}]'). Also turn off \"Block public ACLs\" under Block public access if the portal serves public files from this bucket.")));
         }
         Ownership::Denied => {
-            let ok = Outcome::ok(format!("S3 accepted the key and it can list the bucket `{bucket}`"));
+            let ok = Outcome::ok(format!(
+                "S3 accepted the key and it can list the bucket `{bucket}`"
+            ));
             return Ok(temporary_note(facts(ok), temporary)
                 .warn_if_ok(&format!("the key may not read the Object Ownership of `{bucket}` (AccessDenied), so whether S3 accepts the portal's ACL'd uploads could not be checked"))
                 .advice(format!("Look at the bucket {bucket} > Permissions > Object Ownership in the S3 console: it must say \"ACLs enabled\", because the portal uploads with a public-read ACL. To let integrate check it, allow s3:GetBucketOwnershipControls on arn:aws:s3:::{bucket}.")));
         }
         Ownership::Unknown if ctx.endpoint.is_none() => {
-            let ok = Outcome::ok(format!("S3 accepted the key and it can list the bucket `{bucket}`"));
+            let ok = Outcome::ok(format!(
+                "S3 accepted the key and it can list the bucket `{bucket}`"
+            ));
             return Ok(temporary_note(facts(ok), temporary)
                 .warn_if_ok(&format!("S3 gave no readable answer about the Object Ownership of `{bucket}`, so whether it accepts the portal's ACL'd uploads could not be checked"))
                 .advice(format!("Look at the bucket {bucket} > Permissions > Object Ownership in the S3 console: it must say \"ACLs enabled\", because the portal uploads with a public-read ACL.")));
@@ -160,9 +179,19 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         // Many S3-compatible stores do not implement ownership controls and accept ACLs.
         Ownership::Unknown | Ownership::Allows(_) => {}
     }
-    let note = if listed.is_none() { " (the key may not list all buckets, which the portal does not need)" } else { "" };
-    let acl = if matches!(ownership, Ownership::Allows(_)) { "; its Object Ownership accepts the portal's ACL'd uploads" } else { "" };
-    let ok = Outcome::ok(format!("S3 accepted the key and it can list the bucket `{bucket}`{note}{acl}"));
+    let note = if listed.is_none() {
+        " (the key may not list all buckets, which the portal does not need)"
+    } else {
+        ""
+    };
+    let acl = if matches!(ownership, Ownership::Allows(_)) {
+        "; its Object Ownership accepts the portal's ACL'd uploads"
+    } else {
+        ""
+    };
+    let ok = Outcome::ok(format!(
+        "S3 accepted the key and it can list the bucket `{bucket}`{note}{acl}"
+    ));
     Ok(temporary_note(facts(ok), temporary))
 }
 
@@ -201,18 +230,24 @@ fn read_ownership(answer: Result<Reply, Outcome>) -> Ownership {
         return Ownership::Unknown;
     };
     if reply.status == 200 {
-        let Ok(controls) = quick_xml::de::from_reader::<_, OwnershipControls>(reply.body.as_slice()) else {
+        let Ok(controls) =
+            quick_xml::de::from_reader::<_, OwnershipControls>(reply.body.as_slice())
+        else {
             return Ownership::Unknown;
         };
         return match controls.rule.first().map(|r| r.object_ownership.as_str()) {
             Some("BucketOwnerEnforced") => Ownership::Enforced,
-            Some(setting @ ("BucketOwnerPreferred" | "ObjectWriter")) => Ownership::Allows(setting.to_string()),
+            Some(setting @ ("BucketOwnerPreferred" | "ObjectWriter")) => {
+                Ownership::Allows(setting.to_string())
+            }
             _ => Ownership::Unknown,
         };
     }
     match code(&reply).as_str() {
         // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html: no controls set.
-        "OwnershipControlsNotFoundError" => Ownership::Allows("ObjectWriter (no ownership controls set)".into()),
+        "OwnershipControlsNotFoundError" => {
+            Ownership::Allows("ObjectWriter (no ownership controls set)".into())
+        }
         "AccessDenied" => Ownership::Denied,
         _ => Ownership::Unknown,
     }
@@ -230,7 +265,9 @@ fn temporary_note(outcome: Outcome, temporary: bool) -> Outcome {
 
 /// Signs a GET with SigV4 (S3 settings) and sends it.
 async fn signed_get(ctx: &Ctx<'_>, url: url::Url, region: &str) -> Result<Reply, Outcome> {
-    let internal = |e: &dyn std::fmt::Display| Outcome::unreachable(format!("internal error signing the request: {e}"));
+    let internal = |e: &dyn std::fmt::Display| {
+        Outcome::unreachable(format!("internal error signing the request: {e}"))
+    };
     let identity = Credentials::new(
         ctx.get("access_key_id"),
         ctx.get("secret_access_key"),
@@ -259,17 +296,29 @@ async fn signed_get(ctx: &Ctx<'_>, url: url::Url, region: &str) -> Result<Reply,
         .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)))
         .collect();
     let body = request.body().and_then(|b| b.as_bytes()).unwrap_or(&[]);
-    let signable = SignableRequest::new(request.method().as_str(), request.url().as_str(), headers.into_iter(), SignableBody::Bytes(body))
-        .map_err(|e| internal(&e))?;
-    let (instructions, _) = sign(signable, &params).map_err(|e| internal(&e))?.into_parts();
+    let signable = SignableRequest::new(
+        request.method().as_str(),
+        request.url().as_str(),
+        headers.into_iter(),
+        SignableBody::Bytes(body),
+    )
+    .map_err(|e| internal(&e))?;
+    let (instructions, _) = sign(signable, &params)
+        .map_err(|e| internal(&e))?
+        .into_parts();
     let mut signed = Vec::new();
     for (name, value) in instructions.headers() {
-        let name = reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|e| internal(&e))?;
+        let name =
+            reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|e| internal(&e))?;
         let value = reqwest::header::HeaderValue::from_str(value).map_err(|e| internal(&e))?;
         signed.push((name, value));
     }
     request.headers_mut().extend(signed);
-    ctx.send(reqwest::RequestBuilder::from_parts(ctx.client.clone(), request)).await
+    ctx.send(reqwest::RequestBuilder::from_parts(
+        ctx.client.clone(),
+        request,
+    ))
+    .await
 }
 
 fn error_of(reply: &Reply) -> S3Error {

@@ -10,7 +10,9 @@ const RENEWAL: &str = "Note that authenticating more than 12 h after the last ti
 /// The account number in a storage URL such as `https://api.selcdn.ru/v1/SEL_103784/`.
 fn storage_account(url: &str) -> Option<&str> {
     let rest = &url[url.find("SEL_")? + 4..];
-    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
     Some(&rest[..end]).filter(|n| !n.is_empty())
 }
 
@@ -42,7 +44,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         401 | 403 | 407 => return Err(reply.not_the_provider("Selectel")),
         _ => return Err(reply.unexpected()),
     }
-    let token = reply.header("x-auth-token").or(reply.header("x-storage-token"));
+    let token = reply
+        .header("x-auth-token")
+        .or(reply.header("x-storage-token"));
     let Some(storage_url) = reply.header("x-storage-url").filter(|_| token.is_some()) else {
         return Err(reply.unexpected());
     };
@@ -58,7 +62,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         o.fact("storage_host", host.clone())
             .fact("storage_account", in_url.map(str::to_string))
             .fact("token_lifetime_s", lifetime)
-            .fact("token_lifetime", lifetime.map(|s| format!("{}h{:02}m", s / 3600, s % 3600 / 60)))
+            .fact(
+                "token_lifetime",
+                lifetime.map(|s| format!("{}h{:02}m", s / 3600, s % 3600 / 60)),
+            )
     };
     if let Some(number) = in_url
         && number != account
@@ -84,9 +91,15 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             .advice(format!("Set public_container to the public container the portal serves files from (integrate add selectel --set public_container=NAME), so that integrate checks it too. {plan}")));
     };
     // Swift `HEAD <storage url>/<container>` with the token just issued.
-    let url = ctx.rebase(&format!("{}/{}", storage_url.trim_end_matches('/'), encode(container)))?;
+    let url = ctx.rebase(&format!(
+        "{}/{}",
+        storage_url.trim_end_matches('/'),
+        encode(container)
+    ))?;
     let token = token.unwrap_or_default().to_string();
-    let head = ctx.send(ctx.client.head(url).header("X-Auth-Token", token)).await?;
+    let head = ctx
+        .send(ctx.client.head(url).header("X-Auth-Token", token))
+        .await?;
     let facts = |o: Outcome| facts(o).fact("public_container", container);
     match head.status {
         200 | 204 => Ok(facts(Outcome::warning(format!("{legacy}; the public container `{container}` exists")))
@@ -117,5 +130,7 @@ fn from_selectel(reply: &Reply) -> bool {
 
 /// A container name as one URL path segment.
 fn encode(name: &str) -> String {
-    url::form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>().replace('+', "%20")
+    url::form_urlencoded::byte_serialize(name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
 }

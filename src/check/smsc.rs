@@ -23,7 +23,9 @@ const NO_SENDER: &str = "Register the sender name on smsc.ru (Sender names page)
 /// 32 hex characters with at least one uppercase letter: an MD5 hash smsc will not accept as is.
 fn uppercase_md5(psw: &str) -> bool {
     psw.len() == 32
-        && psw.chars().all(|c| c.is_ascii_digit() || ('A'..='F').contains(&c))
+        && psw
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('A'..='F').contains(&c))
         && psw.chars().any(|c| c.is_ascii_uppercase())
 }
 
@@ -64,7 +66,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // needs nothing from the balance, so both go out together (issue 16.1).
     let senders = async {
         let sender = ctx.opt("sender")?;
-        let url = ctx.url(ORIGIN, &format!("/sys/senders.php?get=1&{auth}&fmt=3")).ok()?;
+        let url = ctx
+            .url(ORIGIN, &format!("/sys/senders.php?get=1&{auth}&fmt=3"))
+            .ok()?;
         Some((sender, ctx.send(ctx.client.get(url)).await))
     };
     let timed_balance = async {
@@ -101,20 +105,29 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let Some(balance) = balance else {
         return Err(reply.unexpected());
     };
-    let currency = body.get("currency").and_then(Value::as_str).unwrap_or("").to_string();
+    let currency = body
+        .get("currency")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
     facts.push(("balance", balance.into()));
     facts.push(("currency", currency.clone().into()));
     let accepted = format!("smsc accepted the login; balance {balance} {currency}");
     if balance <= 0.0 {
-        let outcome = Outcome::misconfigured(format!("smsc accepted the login, but the balance is {balance} {currency}"));
+        let outcome = Outcome::misconfigured(format!(
+            "smsc accepted the login, but the balance is {balance} {currency}"
+        ));
         return Ok(with(outcome.reason(Reason::PortalRule), &facts).advice("The portal refuses smsc keys while the balance is zero ('Bad keys'), and no SMS can be sent: top up the account on smsc.ru, then save the keys again."));
     }
     // The portal's rules, on the values it would store and send as they are.
-    let breakers: Vec<String> = [("login", ctx.get("login")), ("password", ctx.get("password"))]
-        .iter()
-        .filter(|(_, v)| v.contains(URL_BREAKERS))
-        .map(|(name, _)| name.to_string())
-        .collect();
+    let breakers: Vec<String> = [
+        ("login", ctx.get("login")),
+        ("password", ctx.get("password")),
+    ]
+    .iter()
+    .filter(|(_, v)| v.contains(URL_BREAKERS))
+    .map(|(name, _)| name.to_string())
+    .collect();
     if !breakers.is_empty() {
         let outcome = Outcome::misconfigured(format!(
             "smsc accepts these credentials, but the portal will answer \"Bad keys\": it puts the {} into its balance URL without encoding, and a {} there breaks the URL",
@@ -124,8 +137,12 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         return Ok(with(outcome.reason(Reason::PortalRule), &facts).advice("Change the smsc password (or login) to one without &, +, #, %, ? and spaces, or enter the password's lowercase MD5 hash instead (smsc accepts either), then save the keys in the portal again."));
     }
     if uppercase_md5(ctx.get("password")) {
-        let outcome = Outcome::misconfigured("smsc accepts the password's MD5 hash only in lowercase, and the portal sends it as stored: it will answer \"Bad keys\"");
-        return Ok(with(outcome.reason(Reason::PortalRule), &facts).advice("Store the MD5 hash in lowercase (integrate checked it lowercased, and it is right)."));
+        let outcome = Outcome::misconfigured(
+            "smsc accepts the password's MD5 hash only in lowercase, and the portal sends it as stored: it will answer \"Bad keys\"",
+        );
+        return Ok(with(outcome.reason(Reason::PortalRule), &facts).advice(
+            "Store the MD5 hash in lowercase (integrate checked it lowercased, and it is right).",
+        ));
     }
     facts.push(("balance_answered_in_ms", (took.as_millis() as u64).into()));
     let slow = took > PORTAL_WAIT;
@@ -141,16 +158,28 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let Some((sender, senders)) = senders else {
         return Ok(verdict(Outcome::ok(accepted), &facts));
     };
-    let names = senders.ok().and_then(|reply| reply.json::<Value>().ok()).as_ref().and_then(sender_names);
+    let names = senders
+        .ok()
+        .and_then(|reply| reply.json::<Value>().ok())
+        .as_ref()
+        .and_then(sender_names);
     let Some(names) = names else {
-        facts.push(("sender_note", "could not read the list of sender names; check the sender on smsc.ru".into()));
+        facts.push((
+            "sender_note",
+            "could not read the list of sender names; check the sender on smsc.ru".into(),
+        ));
         return Ok(verdict(Outcome::ok(accepted), &facts));
     };
     if names.iter().any(|n| n.eq_ignore_ascii_case(sender)) {
         facts.push(("sender", format!("{sender} (registered)").into()));
-        return Ok(verdict(Outcome::ok(format!("{accepted}; sender {sender} is registered")), &facts));
+        return Ok(verdict(
+            Outcome::ok(format!("{accepted}; sender {sender} is registered")),
+            &facts,
+        ));
     }
     facts.push(("registered_senders", names.join(", ").into()));
-    let outcome = Outcome::warning(format!("smsc accepted the login, but the sender {sender} is not registered/approved on the account"));
+    let outcome = Outcome::warning(format!(
+        "smsc accepted the login, but the sender {sender} is not registered/approved on the account"
+    ));
     Ok(with(outcome, &facts).advice(NO_SENDER))
 }

@@ -59,7 +59,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://core.telegram.org/bots/api#getme
     let url = ctx.url("https://api.telegram.org", &format!("/bot{token}/getMe"))?;
     // https://core.telegram.org/bots/api#getwebhookinfo (needs nothing from getMe: sent alongside)
-    let hook_url = ctx.url("https://api.telegram.org", &format!("/bot{token}/getWebhookInfo"))?;
+    let hook_url = ctx.url(
+        "https://api.telegram.org",
+        &format!("/bot{token}/getWebhookInfo"),
+    )?;
     let (reply, hook) = futures::join!(
         ctx.send(ctx.client.get(url)),
         ctx.send(ctx.client.get(hook_url))
@@ -99,7 +102,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             .fact("bot_display_name", me.first_name.clone())
             .fact("is_bot", me.is_bot)
             .fact("can_join_groups", me.can_join_groups)
-            .fact("privacy_mode", me.can_read_all_group_messages.map(|all| !all))
+            .fact(
+                "privacy_mode",
+                me.can_read_all_group_messages.map(|all| !all),
+            )
     };
     let token_id = token.split(':').next().unwrap_or("");
     if token_id != me.id.to_string() {
@@ -116,8 +122,15 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             "Set bot_name to {username} (integrate add telegram --set bot_name={username}), or use the token of @{wanted}."
         )));
     }
-    let hook = hook.ok().filter(|h| h.status == 200).and_then(|h| h.json::<WebhookInfo>().ok());
-    let Some(Webhook { url, pending_update_count }) = hook.filter(|h| h.ok).and_then(|h| h.result) else {
+    let hook = hook
+        .ok()
+        .filter(|h| h.status == 200)
+        .and_then(|h| h.json::<WebhookInfo>().ok());
+    let Some(Webhook {
+        url,
+        pending_update_count,
+    }) = hook.filter(|h| h.ok).and_then(|h| h.result)
+    else {
         return Ok(facts(Outcome::warning(format!(
             "Telegram accepted the token of @{username}, but whether a webhook is set could not be read"
         )))
@@ -134,6 +147,8 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         .fact("pending_update_count", pending_update_count)
         .advice("Use a bot that no other service drives, or remove the webhook: open https://api.telegram.org/bot<token>/deleteWebhook once (with the bot's token), then check again."));
     }
-    Ok(facts(Outcome::ok(format!("Telegram accepted the token of @{username}, and no webhook blocks the portal's polling")))
-        .fact("webhook", "none"))
+    Ok(facts(Outcome::ok(format!(
+        "Telegram accepted the token of @{username}, and no webhook blocks the portal's polling"
+    )))
+    .fact("webhook", "none"))
 }

@@ -37,7 +37,10 @@ const TRIAL: &str = "trial account: it can only send SMS to verified numbers; up
 
 /// Twilio's error body: `{"code":20003,"message":"Authenticate",...,"status":401}`.
 fn code(reply: &Reply) -> Option<i64> {
-    serde_json::from_slice::<Value>(&reply.body).ok()?.get("code")?.as_i64()
+    serde_json::from_slice::<Value>(&reply.body)
+        .ok()?
+        .get("code")?
+        .as_i64()
 }
 
 fn with(mut outcome: Outcome, facts: &Map<String, Value>) -> Outcome {
@@ -49,8 +52,12 @@ fn with(mut outcome: Outcome, facts: &Map<String, Value>) -> Outcome {
 
 /// `GET <base><path>` with Basic auth, on `endpoint` when set.
 async fn get(ctx: &Ctx<'_>, path: &str, user: &str, pass: &str) -> Result<Reply, Outcome> {
-    let url = ctx.url(ORIGIN, &format!("/2010-04-01/Accounts/{}{path}", ctx.get("account_sid")))?;
-    ctx.send(ctx.client.get(url).basic_auth(user, Some(pass))).await
+    let url = ctx.url(
+        ORIGIN,
+        &format!("/2010-04-01/Accounts/{}{path}", ctx.get("account_sid")),
+    )?;
+    ctx.send(ctx.client.get(url).basic_auth(user, Some(pass)))
+        .await
 }
 
 const TEST_CREDENTIALS: &str = "these are Test Credentials: they cannot read the account or send real SMS; use the live Account SID and Auth Token";
@@ -58,7 +65,11 @@ const TEST_CREDENTIALS: &str = "these are Test Credentials: they cannot read the
 /// The verdict on the Account SID and auth token from the answer of one of their requests, when
 /// it refuses them; `None` when the answer is a 200.
 fn refusal(reply: &Reply, portal: bool) -> Option<Result<Outcome, Outcome>> {
-    let bad_keys = if portal { "; the portal will answer \"Bad keys\"" } else { "" };
+    let bad_keys = if portal {
+        "; the portal will answer \"Bad keys\""
+    } else {
+        ""
+    };
     Some(match (reply.status, code(reply)) {
         (200, _) => return None,
         (401, Some(20003)) => Ok(Outcome::rejected(format!("Twilio refused the Account SID and auth token (401, error 20003){bad_keys}")).advice(BAD_PAIR)),
@@ -77,7 +88,11 @@ fn refusal(reply: &Reply, portal: bool) -> Option<Result<Outcome, Outcome>> {
 }
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
-    let (sid, token, phone) = (ctx.get("account_sid"), ctx.get("auth_token"), ctx.get("phone_number"));
+    let (sid, token, phone) = (
+        ctx.get("account_sid"),
+        ctx.get("auth_token"),
+        ctx.get("phone_number"),
+    );
     let api_key = match (ctx.opt("api_key_sid"), ctx.opt("api_key_secret")) {
         (None, None) => None,
         (Some(key), Some(secret)) => Some((key, secret)),
@@ -118,7 +133,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     let account: Account = account.json()?;
     let name = account.friendly_name.clone();
     let mut facts = Map::new();
-    facts.insert("portal_validation".into(), "passes (IncomingPhoneNumbers listed with the SID and token)".into());
+    facts.insert(
+        "portal_validation".into(),
+        "passes (IncomingPhoneNumbers listed with the SID and token)".into(),
+    );
     facts.insert("account_name".into(), name.clone().into());
     facts.insert("account_status".into(), account.status.clone().into());
     facts.insert("account_type".into(), account.kind.clone().into());
@@ -126,7 +144,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         facts.insert("note".into(), TRIAL.into());
     }
     if matches!(account.status.as_str(), "suspended" | "closed") {
-        let outcome = Outcome::misconfigured(format!("the Twilio account \"{name}\" is {}", account.status));
+        let outcome = Outcome::misconfigured(format!(
+            "the Twilio account \"{name}\" is {}",
+            account.status
+        ));
         return Ok(with(outcome, &facts).advice("A suspended or closed account cannot send SMS: reactivate it in the Twilio Console (Admin > Account management), or use another account's SID and token."));
     }
     if let Some(reply) = key {
@@ -136,11 +157,15 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
                 facts.insert("api_key".into(), "accepted".into());
             }
             (401, Some(20003)) => {
-                let outcome = Outcome::rejected("Twilio refused the API key (api_key_sid / api_key_secret; 401, error 20003); the SID and auth token are fine");
+                let outcome = Outcome::rejected(
+                    "Twilio refused the API key (api_key_sid / api_key_secret; 401, error 20003); the SID and auth token are fine",
+                );
                 return Ok(with(outcome, &facts).advice(BAD_KEY));
             }
             (403, Some(70051)) => {
-                let outcome = Outcome::warning("Twilio accepted the API key, but it is restricted: it may not read the account (403, error 70051)");
+                let outcome = Outcome::warning(
+                    "Twilio accepted the API key, but it is restricted: it may not read the account (403, error 70051)",
+                );
                 return Ok(with(outcome, &facts).advice("Make sure the key may send messages (a Standard key, or a restricted key with Messaging permissions); otherwise two-factor SMS fails."));
             }
             (401 | 403 | 407, None) => return Err(with(reply.not_the_provider("Twilio"), &facts)),
@@ -148,12 +173,20 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         }
     }
     let numbers: Numbers = numbers.json().map_err(|o| with(o, &facts))?;
-    let Some(number) = numbers.incoming_phone_numbers.iter().find(|n| n.phone_number == phone) else {
-        let outcome = Outcome::misconfigured(format!("{phone} is not a number of this Twilio account"));
+    let Some(number) = numbers
+        .incoming_phone_numbers
+        .iter()
+        .find(|n| n.phone_number == phone)
+    else {
+        let outcome =
+            Outcome::misconfigured(format!("{phone} is not a number of this Twilio account"));
         return Ok(with(outcome, &facts).advice("Use a number listed under Phone Numbers > Manage > Active numbers of this account (a subaccount's number needs that subaccount's SID and token), in E.164 form."));
     };
     let capability = |name: &str| {
-        let found = number.capabilities.iter().find(|(k, _)| k.eq_ignore_ascii_case(name));
+        let found = number
+            .capabilities
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name));
         found.and_then(|(_, v)| v.as_bool())
     };
     facts.insert("number_sms".into(), capability("sms").into());
@@ -164,16 +197,31 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
         && let Ok(balance) = reply.json::<Value>()
         && let Some(amount) = balance.get("balance").and_then(Value::as_str)
     {
-        let currency = balance.get("currency").and_then(Value::as_str).unwrap_or_default();
-        facts.insert("balance".into(), format!("{amount} {currency}").trim().into());
+        let currency = balance
+            .get("currency")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        facts.insert(
+            "balance".into(),
+            format!("{amount} {currency}").trim().into(),
+        );
         if amount.trim().parse::<f64>().is_ok_and(|a| a <= 0.0) {
-            let outcome = Outcome::misconfigured(format!("the Twilio account \"{name}\" has no credit (balance {amount} {currency}): no SMS can be sent"));
+            let outcome = Outcome::misconfigured(format!(
+                "the Twilio account \"{name}\" has no credit (balance {amount} {currency}): no SMS can be sent"
+            ));
             return Ok(with(outcome, &facts).advice("Add funds in the Twilio Console (Admin > Account billing), or enable auto-recharge, then check again."));
         }
     }
     if capability("sms") == Some(false) {
-        let outcome = Outcome::misconfigured(format!("{phone} belongs to the account but cannot send SMS"));
+        let outcome = Outcome::misconfigured(format!(
+            "{phone} belongs to the account but cannot send SMS"
+        ));
         return Ok(with(outcome, &facts).advice("Two-factor codes need an SMS-capable number: buy one (Phone Numbers > Buy a number, SMS capability) and set phone_number to it."));
     }
-    Ok(with(Outcome::ok(format!("Twilio accepted the credentials of \"{name}\" and {phone} is one of its numbers")), &facts))
+    Ok(with(
+        Outcome::ok(format!(
+            "Twilio accepted the credentials of \"{name}\" and {phone} is one of its numbers"
+        )),
+        &facts,
+    ))
 }

@@ -74,10 +74,7 @@ pub fn oauth1_header(
         &base64::engine::general_purpose::STANDARD,
         mac.finalize().into_bytes(),
     );
-    let mut fields: Vec<String> = params
-        .iter()
-        .map(|(k, v)| format!("{k}=\"{v}\""))
-        .collect();
+    let mut fields: Vec<String> = params.iter().map(|(k, v)| format!("{k}=\"{v}\"")).collect();
     fields.push(format!("oauth_signature=\"{}\"", pct(&signature)));
     format!("OAuth {}", fields.join(", "))
 }
@@ -96,7 +93,11 @@ fn x_errors(reply: &Reply) -> Vec<(i64, String)> {
         message: String,
     }
     if let Ok(body) = serde_json::from_slice::<Errors>(&reply.body) {
-        return body.errors.into_iter().map(|e| (e.code, e.message)).collect();
+        return body
+            .errors
+            .into_iter()
+            .map(|e| (e.code, e.message))
+            .collect();
     }
     let text = reply.text();
     let mut found = Vec::new();
@@ -105,10 +106,15 @@ fn x_errors(reply: &Reply) -> Vec<(i64, String)> {
         let after = &rest[start + "<error code=\"".len()..];
         let Some(quote) = after.find('"') else { break };
         let code = after[..quote].parse::<i64>().ok();
-        let Some(open_end) = after.find('>') else { break };
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
         let body = &after[open_end + 1..];
         let close = body.find("</error>").unwrap_or(body.len());
-        let message = body[..close].split_whitespace().collect::<Vec<_>>().join(" ");
+        let message = body[..close]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if let Some(code) = code {
             found.push((code, message));
         }
@@ -151,7 +157,9 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     };
     if reply.status == 200 {
         let answer: std::collections::HashMap<String, String> =
-            url::form_urlencoded::parse(&reply.body).into_owned().collect();
+            url::form_urlencoded::parse(&reply.body)
+                .into_owned()
+                .collect();
         if !answer.contains_key("oauth_token") {
             return Err(reply.unexpected());
         }
@@ -243,6 +251,9 @@ mod tests {
         ] {
             assert_eq!(header.matches(name).count(), 1, "{name} in {header}");
         }
-        assert!(!header.contains("secret\""), "the secret never goes on the wire");
+        assert!(
+            !header.contains("secret\""),
+            "the secret never goes on the wire"
+        );
     }
 }

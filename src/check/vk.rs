@@ -13,7 +13,13 @@ const SETTINGS: &str =
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // The portal: VKLoginProvider.cs (DocSpace-server, CommunityServer) through
     // OAuth20TokenHelper: POST form, code, client_id, client_secret, redirect_uri.
-    let request = TokenRequest::code_exchange(ctx, "https://oauth.vk.com", "/access_token");
+    let request = TokenRequest::code_exchange(
+        ctx,
+        "https://oauth.vk.com",
+        "/access_token",
+        ctx.get("client_id"),
+        ctx.get("client_secret"),
+    );
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // "Code is invalid or expired." (7even/vkontakte_api#38), or "redirect_uri is invalid,
     // please pass same redirect_uri…" (mamantoha/omniauth-vkontakte#43): the app passed.

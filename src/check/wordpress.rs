@@ -5,13 +5,20 @@
 use super::probes::oauth::{self, TokenRequest};
 use super::{Ctx, Verdict};
 
-const APPS: &str = "the OAuth Information section of your app at https://developer.wordpress.com/apps/";
+const APPS: &str =
+    "the OAuth Information section of your app at https://developer.wordpress.com/apps/";
 
 const PORTAL_SUPPORT: &str = "WordPress left Workspace's settings in v12.5 and DocSpace never had it: only Workspace before v12.5 uses these keys";
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://developer.wordpress.com/docs/oauth2/
-    let request = TokenRequest::code_exchange(ctx, "https://public-api.wordpress.com", "/oauth2/token");
+    let request = TokenRequest::code_exchange(
+        ctx,
+        "https://public-api.wordpress.com",
+        "/oauth2/token",
+        ctx.get("client_id"),
+        ctx.get("client_secret"),
+    );
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // The texts about the code are UNCONFIRMED: an invalid_request counts only when it is
     // about the code we sent, not a missing parameter.
@@ -24,8 +31,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     if err.is("invalid_client") {
         let description = err.error_description.as_deref().unwrap_or("").trim();
         if description.eq_ignore_ascii_case("Unknown client_id.") {
-            return Ok(oauth::refused(&reply, &err, "WordPress.com does not know this client_id")
-                .advice(format!("Copy the Client ID (a number) again from {APPS}.")));
+            return Ok(
+                oauth::refused(&reply, &err, "WordPress.com does not know this client_id")
+                    .advice(format!("Copy the Client ID (a number) again from {APPS}.")),
+            );
         }
         return Ok(oauth::refused(
             &reply,

@@ -9,7 +9,13 @@ const GONE: &str = "but Yahoo left Workspace in v11.6 and DocSpace never had it:
 
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://developer.yahoo.com/oauth2/guide/flows_authcode/#step-4-exchange-authorization-code-for-access-token
-    let request = TokenRequest::code_exchange(ctx, "https://api.login.yahoo.com", "/oauth2/get_token");
+    let request = TokenRequest::code_exchange(
+        ctx,
+        "https://api.login.yahoo.com",
+        "/oauth2/get_token",
+        ctx.get("client_id"),
+        ctx.get("client_secret"),
+    );
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // Yahoo's codes are upper-case words; RFC 6749's invalid_grant means the same thing.
     if err.is("INVALID_AUTHORIZATION_CODE") || err.is("invalid_grant") {

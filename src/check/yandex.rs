@@ -17,7 +17,13 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // (YandexLoginProvider.cs in DocSpace-server and CommunityServer).
     let request = TokenRequest {
         grant: Grant::DummyCode(DUMMY_CODE),
-        ..TokenRequest::code_exchange(ctx, "https://oauth.yandex.ru", "/token")
+        ..TokenRequest::code_exchange(
+            ctx,
+            "https://oauth.yandex.ru",
+            "/token",
+            ctx.get("client_id"),
+            ctx.get("client_secret"),
+        )
     };
     let (reply, err) = oauth::dummy_code_refusal(ctx, &request).await?;
     // `bad_verification_code` (documented) and `invalid_grant` "code has expired"

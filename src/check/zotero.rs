@@ -39,7 +39,10 @@ struct Rights {
 pub async fn check(ctx: &Ctx<'_>) -> Verdict {
     // https://www.zotero.org/support/dev/web_api/v3/basics ("keys/<key>": the key's own
     // description, readable without sending the key in a header, as the plugin does).
-    let url = ctx.url("https://api.zotero.org", &format!("/keys/{}", ctx.get("api_key")))?;
+    let url = ctx.url(
+        "https://api.zotero.org",
+        &format!("/keys/{}", ctx.get("api_key")),
+    )?;
     let request = ctx.client.get(url).header("Zotero-API-Version", "3");
     let reply = ctx.send(request).await?;
     let text = reply.text();
@@ -78,7 +81,10 @@ pub async fn check(ctx: &Ctx<'_>) -> Verdict {
             .fact("personal_library", rights(user))
             .fact("groups", serde_json::to_value(&groups).unwrap_or_default())
     };
-    let who = key.username.clone().unwrap_or_else(|| key.user_id.to_string());
+    let who = key
+        .username
+        .clone()
+        .unwrap_or_else(|| key.user_id.to_string());
     let group_read = match key.access.groups.get("all") {
         Some(all) => all.library,
         None => key.access.groups.values().any(|r| r.library),

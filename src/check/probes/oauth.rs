@@ -63,13 +63,20 @@ pub struct TokenRequest<'a> {
 impl<'a> TokenRequest<'a> {
     /// The exchange the portal itself sends after a user signs in (its OAuth20TokenHelper:
     /// `code`, `client_id`, `client_secret` and `redirect_uri` in a form POST), here with a code
-    /// that cannot exist. Providers that differ change the one field that differs.
-    pub fn code_exchange(ctx: &'a Ctx<'_>, origin: &'a str, path: &'a str) -> TokenRequest<'a> {
+    /// that cannot exist. Providers that differ change the one field that differs. The client
+    /// id and secret are passed in: each provider names its fields, and Apple signs its secret.
+    pub fn code_exchange(
+        ctx: &'a Ctx<'_>,
+        origin: &'a str,
+        path: &'a str,
+        client_id: &'a str,
+        client_secret: &'a str,
+    ) -> TokenRequest<'a> {
         TokenRequest {
             origin,
             path,
-            client_id: ctx.get("client_id"),
-            client_secret: ctx.get("client_secret"),
+            client_id,
+            client_secret,
             auth: ClientAuth::Form,
             grant: Grant::DummyCode(DUMMY_CODE),
             redirect_uri: Some(&ctx.redirect_uri),
