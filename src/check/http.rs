@@ -370,6 +370,7 @@ async fn attempt(
         match read_capped(response, limit).await {
             Ok(body) => body,
             Err(BodyError::TooLarge) => return Attempt::Failed(too_large(shown_url)),
+            Err(BodyError::OverBudget) => return Attempt::Failed(over_budget(shown_url)),
             Err(BodyError::Transport(err)) => {
                 return Attempt::Failed(transport_outcome(&err, shown_url));
             }
@@ -415,31 +416,74 @@ pub const MAX_BODY: usize = 1024 * 1024;
 
 enum BodyError {
     TooLarge,
+    OverBudget,
     Transport(reqwest::Error),
 }
 
-/// Reads the body chunk by chunk and stops at [`MAX_BODY`]: a server streaming gigabytes
-/// costs at most that much memory, and one announcing too much is not read at all.
+/// Body bytes being read by all requests at once beyond each answer's first [`FREE_KIB`], in
+/// KiB. Each answer is capped on its own, but a run sends dozens of requests together (every
+/// provider, several per check); against servers that all stream endless answers the partial
+/// bodies would add up to dozens of MiB. A body that needs more than its free start takes a
+/// share of this budget, given back when the body is complete or cut off; when none is left
+/// the body is cut off at once (never waited for: waiting readers could hold the budget
+/// between them and stall until the deadline). Real answers fit in the free start.
+static READING_BUDGET: tokio::sync::Semaphore =
+    tokio::sync::Semaphore::const_new(READING_BUDGET_KIB as usize);
+const READING_BUDGET_KIB: u32 = 12 * 1024;
+const FREE_KIB: usize = 64;
+
+/// Reads the body chunk by chunk and stops at `limit`: a server streaming gigabytes costs at
+/// most that much memory, and one announcing too much is not read at all.
 async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, BodyError> {
     if response.content_length().is_some_and(|n| n > limit as u64) {
         return Err(BodyError::TooLarge);
     }
     let mut body = Vec::new();
+    let mut share: Option<tokio::sync::SemaphorePermit<'static>> = None;
     while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
         if body.len() + chunk.len() > limit {
             return Err(BodyError::TooLarge);
+        }
+        let needed = body.len() + chunk.len();
+        if needed > body.capacity() {
+            // Grow as Vec would (doubling), but never past `limit`, and count what is
+            // allocated, not what is filled: that is the memory the budget bounds.
+            let capacity = needed.max(body.capacity() * 2).min(limit);
+            if capacity > FREE_KIB * 1024 {
+                let grown = capacity - body.capacity().max(FREE_KIB * 1024);
+                let more = READING_BUDGET
+                    .try_acquire_many(grown.div_ceil(1024) as u32)
+                    .map_err(|_| BodyError::OverBudget)?;
+                match &mut share {
+                    Some(held) => held.merge(more),
+                    None => share = Some(more),
+                }
+            }
+            body.reserve_exact(capacity - body.len());
         }
         body.extend_from_slice(&chunk);
     }
     Ok(body)
 }
 
+/// Cut off because the answers being read at once exceed the shared budget: only servers
+/// that all send far more than any provider does get here.
+fn over_budget(shown_url: &str) -> Outcome {
+    Outcome::unreachable(format!(
+        "{shown_url} sent an answer too large to read beside the others (the answers being read at once passed {} MiB); no verdict on the keys",
+        READING_BUDGET_KIB / 1024
+    ))
+    .advice(NOT_A_PROVIDER_ANSWER)
+}
+
+const NOT_A_PROVIDER_ANSWER: &str = "Provider answers are a few kilobytes: check that `endpoint` (if set) points at the provider, and that no proxy or captive portal answers in its place.";
+
 fn too_large(shown_url: &str) -> Outcome {
     Outcome::unreachable(format!(
         "{shown_url} sent an answer too large (more than {} KiB); no verdict on the keys",
         MAX_BODY / 1024
     ))
-    .advice("Provider answers are a few kilobytes: check that `endpoint` (if set) points at the provider, and that no proxy or captive portal answers in its place.")
+    .advice(NOT_A_PROVIDER_ANSWER)
 }
 
 /// Outgoing credentials (a Basic pair the client encoded, a bearer token obtained during the
