@@ -19,6 +19,12 @@ use tokio::io::AsyncReadExt;
 
 #[tokio::main]
 async fn main() {
+    // Dropping a wiremock server inside tokio's cooperative budget can spin forever (the same
+    // reason the tests run fakes in unconstrained tasks): the whole fixture runs outside it.
+    tokio::task::unconstrained(serve()).await;
+}
+
+async fn serve() {
     let mut args = std::env::args().skip(1);
     let bytes: u64 = args
         .next()
