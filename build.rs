@@ -54,7 +54,7 @@ fn main() {
             for field in fields {
                 for key in ["format", "typical"] {
                     if let Some(pattern) = field.get(key).and_then(|p| p.as_str()) {
-                        regex::Regex::new(pattern)
+                        regex_lite::Regex::new(pattern)
                             .unwrap_or_else(|e| panic!("{path}: {key} {pattern:?}: {e}"));
                     }
                 }

@@ -67,7 +67,7 @@ pub fn load() -> Result<Vec<Provider>, String> {
         let provider = parse(index)?;
         for field in &provider.fields {
             for pattern in [&field.format, &field.typical].into_iter().flatten() {
-                regex::Regex::new(pattern).map_err(|e| {
+                regex_lite::Regex::new(pattern).map_err(|e| {
                     format!(
                         "providers/{}.toml: field {}: bad regex: {e}",
                         provider.id, field.name

@@ -412,7 +412,9 @@ pub struct Field {
     pub kind: Kind,
     #[serde(default)]
     pub default: Option<String>,
-    /// Every genuine value matches it; a value that does not is refused.
+    /// Every genuine value matches it; a value that does not is refused. A `regex-lite`
+    /// pattern: `regex` syntax with ASCII classes (`\s` is ASCII white space; the Unicode
+    /// spaces are refused in every one-line value before any pattern is tried).
     #[serde(default)]
     pub format: Option<String>,
     /// The documented current shape; a mismatch only earns a note.

@@ -2,7 +2,7 @@
 //! checks that a regex cannot express (a service-account JSON whose key parses, a P-256 .p8).
 //! Runs before anything is saved and before any request is sent.
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::schema::{Field, Kind, Provider, Validator};
 
@@ -124,7 +124,9 @@ pub fn check_all<'a>(
 /// Why `value` cannot be stored: a line break in a one-line value, a control character (an
 /// escape sequence would take over the terminal of whoever prints it), or an invisible
 /// bidirectional override (U+202A–U+202E, U+2066–U+2069) that shows text in another order than
-/// it is. Multi-line values (a PEM key, a key file) may hold line breaks and tabs.
+/// it is, or (in a one-line value) a Unicode space such as U+00A0, which no issued key holds and
+/// which the formats' ASCII `\s` would not refuse. Multi-line values (a PEM key, a key file)
+/// may hold line breaks and tabs.
 pub fn hostile_character(value: &str, multiline: bool) -> Option<String> {
     let bad = |c: char| {
         if multiline {
@@ -133,10 +135,17 @@ pub fn hostile_character(value: &str, multiline: bool) -> Option<String> {
             c.is_control() || crate::redact::is_hostile(c)
         }
     };
-    let c = value.chars().find(|c| bad(*c))?;
+    // A no-break or other Unicode space comes with text copied from a web page or a document;
+    // no key, id or name the providers issue holds one.
+    let space = |c: char| !multiline && c.is_whitespace() && !c.is_ascii();
+    let c = value.chars().find(|c| bad(*c) || space(*c))?;
     let code = c as u32;
     Some(if c == '\n' || c == '\r' {
         "contains a line break; paste the value on one line".into()
+    } else if space(c) {
+        format!(
+            "contains the Unicode space U+{code:04X} (copied with text from a page or document); type or paste the value again without it"
+        )
     } else if c.is_control() {
         format!(
             "contains the control character U+{code:04X}; type or paste the value again without it"
@@ -388,6 +397,29 @@ mod tests {
         }
         assert_eq!(hostile_character("-----BEGIN\r\nAB\tC\n", true), None);
         assert!(check_endpoint("http://127.0.0.1\n:80").is_err());
+    }
+
+    #[test]
+    fn unicode_spaces_inside_one_line_values_are_refused() {
+        let s3 = crate::catalog::find("s3").unwrap();
+        let secret = s3.field("secret_access_key").unwrap();
+        let genuine = "a30kD8LyVIaESgmuPGJP5xGv8jrjwWVSq/yUTPof";
+        assert!(check(s3, secret, genuine).is_ok());
+        for space in ['\u{a0}', '\u{2003}', '\u{202f}', '\u{3000}'] {
+            let pasted = format!("a30kD8LyVIaESgmuPGJP5{space}xGv8jrjwWVSq/yUTPof");
+            let err = check(s3, secret, &pasted).unwrap_err();
+            let code = format!("U+{:04X}", space as u32);
+            assert!(err.message.contains(&code), "{err:?}");
+            assert!(
+                !err.message.contains("xGv8"),
+                "a secret is never echoed: {err:?}"
+            );
+        }
+        // Around the value, white space of any kind is trimmed before the checks.
+        let padded = format!("\u{a0}{genuine}\u{a0}");
+        assert_eq!(normalize(secret, &padded), genuine);
+        // A PEM body may not hold one either, but its validator says so, not this rule.
+        assert_eq!(hostile_character("-----BEGIN\u{a0}KEY", true), None);
     }
 
     #[test]

@@ -49,23 +49,52 @@ static URL_QUERY: LazyLock<Regex> = LazyLock::new(|| {
 /// string (`"message": "… authorization: x"`) the string's closing quote is not the value's,
 /// and masking it would leave invalid JSON.
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)(?-u:\b)((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token|x-auth-key|x-amz-security-token|x-goog-api-key|private-token|x-access-token|x-csrf-token)(["']?\s*[:=]\s*)("[^"\n]*"|'[^'\n]*'|(?:[^\n"\\]|\\.)*)"#,
-    )
+    Regex::new(&format!(
+        r#"(?i)(?-u:\b)({})(["']?\s*[:=]\s*)("[^"\n]*"|'[^'\n]*'|(?:[^\n"\\]|\\.)*)"#,
+        HEADER_NAMES.join("|")
+    ))
     .expect("header pattern")
 });
 
+/// The credential header names [`HEADER`] looks for.
+const HEADER_NAMES: [&str; 12] = [
+    "proxy-authorization",
+    "authorization",
+    "cookie",
+    "set-cookie",
+    "x-api-key",
+    "x-auth-token",
+    "x-auth-key",
+    "x-amz-security-token",
+    "x-goog-api-key",
+    "private-token",
+    "x-access-token",
+    "x-csrf-token",
+];
+
+/// The words [`SCHEME_TOKEN`] starts at (it is case-sensitive).
+const SCHEME_WORDS: [&str; 5] = ["Basic", "Bearer", "Digest", "bearer", "basic"];
+
 /// `Basic <base64>` and `Bearer <token>` wherever they appear (a server echoing a request).
 static SCHEME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(Basic|Bearer|Digest|bearer|basic)([ \t]+)([A-Za-z0-9+/=._~\-]{8,})")
-        .expect("scheme pattern")
+    Regex::new(&format!(
+        r"(?-u:\b)({})([ \t]+)([A-Za-z0-9+/=._~\-]{{8,}})",
+        SCHEME_WORDS.join("|")
+    ))
+    .expect("scheme pattern")
 });
 
 /// Applies every structural rule.
+///
+/// Each pattern is compiled on first use, and only for a text holding the literal it cannot
+/// match without: compiling them all costs milliseconds, more than a short command's own work
+/// (issue 16), and most texts hold none of them. The tests in `redact.rs` cover every rule.
 pub fn mask(text: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(text);
     if out.contains("://") {
-        out = replace(out, &USERINFO, |c| format!("{}{MASK}@", &c[1]));
+        if out.contains('@') {
+            out = replace(out, &USERINFO, |c| format!("{}{MASK}@", &c[1]));
+        }
         if out.contains('?') {
             out = replace(out, &URL_QUERY, |c| {
                 let whole = &c[0];
@@ -78,19 +107,24 @@ pub fn mask(text: &str) -> Cow<'_, str> {
             });
         }
     }
-    out = replace(out, &HEADER, |c| {
-        let value = &c[3];
-        let shown = if value.starts_with('"') {
-            format!("\"{MASK}\"")
-        } else if value.starts_with('\'') {
-            format!("'{MASK}'")
-        } else if value.trim().is_empty() {
-            value.to_string()
-        } else {
-            MASK.to_string()
-        };
-        format!("{}{}{shown}", &c[1], &c[2])
-    });
+    if names_a_header(&out) {
+        out = replace(out, &HEADER, |c| {
+            let value = &c[3];
+            let shown = if value.starts_with('"') {
+                format!("\"{MASK}\"")
+            } else if value.starts_with('\'') {
+                format!("'{MASK}'")
+            } else if value.trim().is_empty() {
+                value.to_string()
+            } else {
+                MASK.to_string()
+            };
+            format!("{}{}{shown}", &c[1], &c[2])
+        });
+    }
+    if !SCHEME_WORDS.iter().any(|word| out.contains(word)) {
+        return out;
+    }
     replace(out, &SCHEME_TOKEN, |c| {
         let token = &c[3];
         if looks_like_credential(token) {
@@ -99,6 +133,21 @@ pub fn mask(text: &str) -> Cow<'_, str> {
             c[0].to_string()
         }
     })
+}
+
+/// Whether `text` holds one of [`HEADER_NAMES`] as [`HEADER`]'s `(?i)` would find it: Unicode
+/// simple case folding, under which only the Kelvin sign (k) and the long s (s) fold onto
+/// ASCII letters besides the ASCII case pairs.
+fn names_a_header(text: &str) -> bool {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{212A}' => 'k',
+            '\u{17F}' => 's',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    HEADER_NAMES.iter().any(|name| folded.contains(name))
 }
 
 fn replace<'a>(
@@ -245,6 +294,32 @@ mod tests {
         assert_eq!(
             mask("Basic authentication failed"),
             "Basic authentication failed"
+        );
+    }
+
+    /// The literal prefilters skip a pattern only where it cannot match: every header name in
+    /// any case (Unicode folding included), its `proxy-`/`set-` forms, and userinfo.
+    #[test]
+    fn prefilters_never_skip_a_match() {
+        for name in HEADER_NAMES {
+            for shown in [
+                name.to_string(),
+                name.to_ascii_uppercase(),
+                name.replace('k', "\u{212A}").replace('s', "\u{17F}"),
+            ] {
+                let text = format!("GET /\n{shown}: s3cr3tvalue99\n");
+                let masked = mask(&text);
+                assert!(!masked.contains("s3cr3tvalue99"), "{shown}: {masked}");
+            }
+        }
+        assert_eq!(mask("no header here"), "no header here");
+        assert_eq!(
+            mask("https://a.example/x then user@host"),
+            "https://a.example/x then user@host"
+        );
+        assert_eq!(
+            mask("see https://u:pw@a.example/x"),
+            "see https://[REDACTED]@a.example/x"
         );
     }
 
