@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use super::oauth::{AuthorizeEndpoint, page, RedirectCase, redirect_outcomes};
+use super::oauth::{AuthorizeEndpoint, RedirectCase, page, redirect_outcomes};
 use super::{Fake, form};
 use crate::support::{Sandbox, assert_no_leak};
 
@@ -34,7 +34,12 @@ static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
     // The sign-in page itself: what it looks like is not in the recorded evidence.
     on_registered: |_| page(200, "<html><title>Sign in with Apple ID</title></html>"),
     // https://github.com/ananay/passport-apple/issues/22
-    on_unregistered: || page(200, "<html><body><h1>invalid_request</h1><p>Invalid web redirect url.</p></body></html>"),
+    on_unregistered: || {
+        page(
+            200,
+            "<html><body><h1>invalid_request</h1><p>Invalid web redirect url.</p></body></html>",
+        )
+    },
     // https://github.com/aaronpk/sign-in-with-apple-example/issues/4
     on_unknown_client: || page(200, "<html><body><h1>invalid_client</h1></body></html>"),
 };
@@ -44,7 +49,10 @@ const MAX_LIFETIME: u64 = 15_777_000;
 pub fn key_pair() -> (String, String) {
     let secret = p256::SecretKey::random(&mut rand::rngs::OsRng);
     let private = secret.to_pkcs8_pem(LineEnding::LF).unwrap().to_string();
-    let public = secret.public_key().to_public_key_pem(LineEnding::LF).unwrap();
+    let public = secret
+        .public_key()
+        .to_public_key_pem(LineEnding::LF)
+        .unwrap();
     (private, public)
 }
 
@@ -57,7 +65,10 @@ fn client_ok(jwt: &str, client_id: &str, key: &DecodingKey) -> bool {
     let Ok(header) = jsonwebtoken::decode_header(jwt) else {
         return false;
     };
-    if header.alg != Algorithm::ES256 || header.kid.as_deref() != Some(KEY_ID) || ![CLIENT_ID, ODD_ID].contains(&client_id) {
+    if header.alg != Algorithm::ES256
+        || header.kid.as_deref() != Some(KEY_ID)
+        || ![CLIENT_ID, ODD_ID].contains(&client_id)
+    {
         return false;
     }
     let mut validation = Validation::new(Algorithm::ES256);
@@ -68,7 +79,10 @@ fn client_ok(jwt: &str, client_id: &str, key: &DecodingKey) -> bool {
     let Ok(data) = jsonwebtoken::decode::<Value>(jwt, key, &validation) else {
         return false;
     };
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
     let iat = data.claims["iat"].as_u64().unwrap_or(0);
     let exp = data.claims["exp"].as_u64().unwrap_or(0);
     iat <= now + 60 && exp > now && exp - iat <= MAX_LIFETIME
@@ -131,8 +145,17 @@ fn assert_rejected_with_candidates(out: &crate::support::Output) {
     assert_eq!(out.status("apple"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
     let advice = out.result("apple")["advice"].as_str().unwrap().to_string();
-    for candidate in ["Services ID", "team_id", "key_id", "revoked", "Sign in with Apple"] {
-        assert!(advice.contains(candidate), "{candidate} missing from: {advice}");
+    for candidate in [
+        "Services ID",
+        "team_id",
+        "key_id",
+        "revoked",
+        "Sign in with Apple",
+    ] {
+        assert!(
+            advice.contains(candidate),
+            "{candidate} missing from: {advice}"
+        );
     }
 }
 
@@ -174,14 +197,19 @@ async fn apple_wrong_key_id_is_rejected() {
 #[tokio::test]
 async fn apple_app_id_instead_of_services_id_is_rejected() {
     let fake = start().await;
-    assert_rejected_with_candidates(&run_with(&fake, "client_id", Some("com.fabrikam.portal")).await);
+    assert_rejected_with_candidates(
+        &run_with(&fake, "client_id", Some("com.fabrikam.portal")).await,
+    );
 }
 
 #[tokio::test]
 async fn apple_fake_refuses_an_over_long_or_unsigned_secret() {
     let fake = start().await;
     let private = fake.valid[3].1.clone();
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
     let mut header = jsonwebtoken::Header::new(Algorithm::ES256);
     header.kid = Some(KEY_ID.into());
     let sign = |exp: u64| {
@@ -192,13 +220,26 @@ async fn apple_fake_refuses_an_over_long_or_unsigned_secret() {
     let post = |secret: String| {
         let url = format!("{}/auth/token", fake.endpoint);
         async move {
-            let form = [("client_id", CLIENT_ID), ("client_secret", secret.as_str()), ("grant_type", "authorization_code"), ("code", "c0de")];
-            let reply = reqwest::Client::new().post(url).form(&form).send().await.unwrap();
+            let form = [
+                ("client_id", CLIENT_ID),
+                ("client_secret", secret.as_str()),
+                ("grant_type", "authorization_code"),
+                ("code", "c0de"),
+            ];
+            let reply = reqwest::Client::new()
+                .post(url)
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
             reply.json::<Value>().await.unwrap()["error"].clone()
         }
     };
     assert_eq!(post(sign(now + 300)).await, "invalid_grant");
-    assert_eq!(post(sign(now + MAX_LIFETIME + 3600)).await, "invalid_client");
+    assert_eq!(
+        post(sign(now + MAX_LIFETIME + 3600)).await,
+        "invalid_client"
+    );
     let good = sign(now + 300);
     let unsigned = format!("{}.", good.rsplit_once('.').unwrap().0);
     assert_eq!(post(unsigned).await, "invalid_client");

@@ -70,7 +70,13 @@ pub async fn start() -> Fake {
 
 async fn run(fake: &Fake, token: &str) -> crate::support::Output {
     let sandbox = Sandbox::new();
-    sandbox.set_provider("bitly", &[("access_token", token.into()), ("endpoint", fake.endpoint.clone())]);
+    sandbox.set_provider(
+        "bitly",
+        &[
+            ("access_token", token.into()),
+            ("endpoint", fake.endpoint.clone()),
+        ],
+    );
     let out = sandbox.check_json("bitly", &[]).await;
     assert_no_leak(&out, &fake.secrets);
     out
@@ -87,7 +93,10 @@ async fn bitly_ok_means_the_portals_shorten_of_its_link_passes() {
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 1);
-    assert_eq!((requests[0].method.as_str(), requests[0].url.path()), ("POST", "/v4/shorten"));
+    assert_eq!(
+        (requests[0].method.as_str(), requests[0].url.path()),
+        ("POST", "/v4/shorten")
+    );
     let body: Value = serde_json::from_slice(&requests[0].body).unwrap();
     assert_eq!(body, json!({"long_url": "https://www.onlyoffice.com"}));
 }
@@ -99,7 +108,10 @@ async fn bitly_wrong_token_is_rejected_and_names_bad_keys() {
     assert_eq!(out.status("bitly"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
     let message = out.text("bitly", "message");
-    assert!(message.contains("FORBIDDEN") && message.contains("Bad keys"), "{message}");
+    assert!(
+        message.contains("FORBIDDEN") && message.contains("Bad keys"),
+        "{message}"
+    );
 }
 
 #[tokio::test]
@@ -119,7 +131,10 @@ async fn bitly_bare_403_is_no_verdict() {
         .mount(&server)
         .await;
     let sandbox = Sandbox::new();
-    sandbox.set_provider("bitly", &[("access_token", TOKEN.into()), ("endpoint", server.uri())]);
+    sandbox.set_provider(
+        "bitly",
+        &[("access_token", TOKEN.into()), ("endpoint", server.uri())],
+    );
     let out = sandbox.check_json("bitly", &[]).await;
     assert_eq!(out.status("bitly"), "unreachable", "{}", out.all());
     assert_eq!(out.result("bitly")["reason"], "intermediary");
@@ -133,7 +148,10 @@ async fn bitly_answer_without_link_is_unreachable() {
         .mount(&server)
         .await;
     let sandbox = Sandbox::new();
-    sandbox.set_provider("bitly", &[("access_token", TOKEN.into()), ("endpoint", server.uri())]);
+    sandbox.set_provider(
+        "bitly",
+        &[("access_token", TOKEN.into()), ("endpoint", server.uri())],
+    );
     let out = sandbox.check_json("bitly", &[]).await;
     assert_eq!(out.status("bitly"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);

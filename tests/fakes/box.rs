@@ -31,7 +31,13 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
         // scribejava/scribejava#842
         _ => error(400, "invalid_client", "The client credentials are invalid"),
     },
-    answer: |_| error(400, "invalid_grant", "Auth code doesn't exist or is invalid for the client"),
+    answer: |_| {
+        error(
+            400,
+            "invalid_grant",
+            "Auth code doesn't exist or is invalid for the client",
+        )
+    },
 };
 
 pub async fn start() -> Fake {
@@ -39,8 +45,14 @@ pub async fn start() -> Fake {
     TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
-        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        valid: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", CLIENT_SECRET.into()),
+        ],
+        rejected: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", OTHER_SECRET.into()),
+        ],
         secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
         guard: Box::new(server),
     }
@@ -48,7 +60,11 @@ pub async fn start() -> Fake {
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
     Sandbox::new()
-        .check_fields("box", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .check_fields(
+            "box",
+            &[("client_id", id), ("client_secret", secret)],
+            endpoint,
+        )
         .await
 }
 
@@ -59,12 +75,20 @@ async fn box_valid_client_is_ok_at_the_portal_token_url() {
     assert_eq!(out.status("box"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
     let facts = &out.result("box")["facts"];
-    assert!(facts["provider_answer"].as_str().unwrap().contains("invalid_grant"));
+    assert!(
+        facts["provider_answer"]
+            .as_str()
+            .unwrap()
+            .contains("invalid_grant")
+    );
     assert_no_leak(&out, &fake.secrets);
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].url.path(), "/api/oauth2/token");
-    assert_eq!(super::form(&requests[0])["grant_type"], "authorization_code");
+    assert_eq!(
+        super::form(&requests[0])["grant_type"],
+        "authorization_code"
+    );
 }
 
 #[tokio::test]
@@ -73,7 +97,12 @@ async fn box_wrong_secret_is_rejected() {
     let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("box"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.result("box")["advice"].as_str().unwrap().contains("Client Secret"));
+    assert!(
+        out.result("box")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Client Secret")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -89,7 +118,11 @@ async fn box_unknown_client_id_is_rejected() {
 async fn box_unknown_error_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(error(400, "invalid_request", "Invalid grant_type parameter or parameter missing"))
+        .respond_with(error(
+            400,
+            "invalid_request",
+            "Invalid grant_type parameter or parameter missing",
+        ))
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
@@ -102,10 +135,19 @@ async fn box_server_authentication_app_is_misconfigured() {
     // trufflehog's Box detector reads this answer as "the client passed".
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(error(400, "unauthorized_client", "The grant type is unauthorized for this client_id"))
+        .respond_with(error(
+            400,
+            "unauthorized_client",
+            "The grant type is unauthorized for this client_id",
+        ))
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
     assert_eq!(out.status("box"), "misconfigured", "{}", out.all());
-    assert!(out.result("box")["advice"].as_str().unwrap().contains("User Authentication"));
+    assert!(
+        out.result("box")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("User Authentication")
+    );
 }

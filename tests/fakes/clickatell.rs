@@ -42,11 +42,17 @@ fn respond(req: &Request) -> ResponseTemplate {
 
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any()).respond_with(respond).mount(&server).await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(respond)
+        .mount(&server)
+        .await;
     Fake {
         endpoint: server.uri(),
         valid: vec![("api_key", KEY.into()), ("sender", "ONLYOFFICE".into())],
-        rejected: vec![("api_key", WRONG_KEY.into()), ("sender", "ONLYOFFICE".into())],
+        rejected: vec![
+            ("api_key", WRONG_KEY.into()),
+            ("sender", "ONLYOFFICE".into()),
+        ],
         secrets: vec![KEY.into(), LOCKED_KEY.into(), WRONG_KEY.into()],
         guard: Box::new(server),
     }
@@ -54,7 +60,10 @@ pub async fn start() -> Fake {
 
 async fn run(fake: &Fake, key: &str) -> crate::support::Output {
     let sandbox = Sandbox::new();
-    sandbox.set_provider("clickatell", &[("api_key", key.into()), ("endpoint", fake.endpoint.clone())]);
+    sandbox.set_provider(
+        "clickatell",
+        &[("api_key", key.into()), ("endpoint", fake.endpoint.clone())],
+    );
     let out = sandbox.check_json("clickatell", &[]).await;
     assert_no_leak(&out, &fake.secrets);
     out
@@ -68,7 +77,12 @@ async fn clickatell_known_key_is_a_warning_and_nothing_is_sent() {
     let out = run(&fake, KEY).await;
     assert_eq!(out.status("clickatell"), "warning", "{}", out.all());
     assert_eq!(out.code, 0);
-    assert!(out.text("clickatell", "message").contains("could not be verified"), "{}", out.all());
+    assert!(
+        out.text("clickatell", "message")
+            .contains("could not be verified"),
+        "{}",
+        out.all()
+    );
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 1);
@@ -103,7 +117,10 @@ async fn clickatell_bare_401_is_no_verdict() {
         .mount(&server)
         .await;
     let sandbox = Sandbox::new();
-    sandbox.set_provider("clickatell", &[("api_key", KEY.into()), ("endpoint", server.uri())]);
+    sandbox.set_provider(
+        "clickatell",
+        &[("api_key", KEY.into()), ("endpoint", server.uri())],
+    );
     let out = sandbox.check_json("clickatell", &[]).await;
     assert_eq!(out.status("clickatell"), "unreachable", "{}", out.all());
     assert_eq!(out.result("clickatell")["reason"], "intermediary");

@@ -27,25 +27,37 @@ pub async fn start() -> Fake {
         .and(path("/oauth/token"))
         .respond_with(|req: &Request| {
             if query(req).get("grant_type").map(String::as_str) != Some("client_credentials") {
-                return ResponseTemplate::new(400).set_body_json(json!({"error": "unsupported_grant_type"}));
+                return ResponseTemplate::new(400)
+                    .set_body_json(json!({"error": "unsupported_grant_type"}));
             }
             match basic_auth(req) {
-                Some((key, secret)) if key == KEY && secret == SECRET => {
-                    ResponseTemplate::new(200).set_body_json(json!({"access_token": TOKEN, "token_type": "Bearer", "expires_in": 28800}))
-                }
+                Some((key, secret)) if key == KEY && secret == SECRET => ResponseTemplate::new(200)
+                    .set_body_json(
+                        json!({"access_token": TOKEN, "token_type": "Bearer", "expires_in": 28800}),
+                    ),
                 Some((key, _)) if key == KEY => invalid_grant("expired_client_token"),
                 Some(_) => invalid_grant("issuer_not_found"),
-                None => ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_client"})),
+                None => {
+                    ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_client"}))
+                }
             }
         })
         .mount(&server)
         .await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("integration_key", KEY.into()), ("secret_key", SECRET.into()), ("auth_host", "account-d.docusign.com".into())],
+        valid: vec![
+            ("integration_key", KEY.into()),
+            ("secret_key", SECRET.into()),
+            ("auth_host", "account-d.docusign.com".into()),
+        ],
         // DocuSign cannot be `rejected` by design: this config ends `unreachable` (see
         // docusign_wrong_secret_is_unreachable_not_rejected and tests/checks.rs).
-        rejected: vec![("integration_key", KEY.into()), ("secret_key", WRONG_SECRET.into()), ("auth_host", "account-d.docusign.com".into())],
+        rejected: vec![
+            ("integration_key", KEY.into()),
+            ("secret_key", WRONG_SECRET.into()),
+            ("auth_host", "account-d.docusign.com".into()),
+        ],
         secrets: vec![SECRET.into(), WRONG_SECRET.into()],
         guard: Box::new(server),
     }
@@ -99,8 +111,14 @@ async fn docusign_key_unknown_in_this_environment_is_unreachable() {
     config[0].1 = "00c8bbea-b329-440a-a655-21ad2398e7bc".into();
     let out = run(&config).await;
     assert_eq!(out.status("docusign"), "unreachable", "{}", out.all());
-    let advice = out.result("docusign")["advice"].as_str().unwrap().to_string();
-    assert!(advice.contains("does not know this integration key"), "{advice}");
+    let advice = out.result("docusign")["advice"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        advice.contains("does not know this integration key"),
+        "{advice}"
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -111,19 +129,35 @@ async fn docusign_sample_key_is_misconfigured_without_a_request() {
     config[0].1 = SAMPLE_KEY.into();
     let out = run(&config).await;
     assert_eq!(out.status("docusign"), "misconfigured", "{}", out.all());
-    assert!(out.result("docusign")["message"].as_str().unwrap().contains("sample key, not yours"));
+    assert!(
+        out.result("docusign")["message"]
+            .as_str()
+            .unwrap()
+            .contains("sample key, not yours")
+    );
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
-    assert!(server.received_requests().await.unwrap().is_empty(), "a request was sent");
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "a request was sent"
+    );
 }
 
 #[tokio::test]
 async fn docusign_invalid_client_is_unreachable_too() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": "invalid_client", "error_description": "unauthorized_client"})))
+        .respond_with(ResponseTemplate::new(401).set_body_json(
+            json!({"error": "invalid_client", "error_description": "unauthorized_client"}),
+        ))
         .mount(&server)
         .await;
-    let out = run(&[("integration_key", KEY.into()), ("secret_key", SECRET.into()), ("auth_host", "account-d.docusign.com".into()), ("endpoint", server.uri())]).await;
+    let out = run(&[
+        ("integration_key", KEY.into()),
+        ("secret_key", SECRET.into()),
+        ("auth_host", "account-d.docusign.com".into()),
+        ("endpoint", server.uri()),
+    ])
+    .await;
     assert_eq!(out.status("docusign"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
     assert_no_leak(&out, &[SECRET.into()]);
@@ -133,10 +167,20 @@ async fn docusign_invalid_client_is_unreachable_too() {
 async fn docusign_token_that_is_not_a_jwt_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"access_token": "opaque-token-x7Kq", "token_type": "Bearer"})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"access_token": "opaque-token-x7Kq", "token_type": "Bearer"}),
+            ),
+        )
         .mount(&server)
         .await;
-    let out = run(&[("integration_key", KEY.into()), ("secret_key", SECRET.into()), ("auth_host", "account-d.docusign.com".into()), ("endpoint", server.uri())]).await;
+    let out = run(&[
+        ("integration_key", KEY.into()),
+        ("secret_key", SECRET.into()),
+        ("auth_host", "account-d.docusign.com".into()),
+        ("endpoint", server.uri()),
+    ])
+    .await;
     assert_eq!(out.status("docusign"), "unreachable", "{}", out.all());
     assert_no_leak(&out, &[SECRET.into()]);
 }

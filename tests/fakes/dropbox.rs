@@ -5,7 +5,7 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use super::oauth::{AuthorizeEndpoint, page, RedirectCase, redirect_outcomes};
+use super::oauth::{AuthorizeEndpoint, RedirectCase, page, redirect_outcomes};
 use super::{Fake, basic_auth};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
@@ -27,9 +27,19 @@ static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
     // The sign-in page itself: what it looks like is not in the recorded evidence.
     on_registered: |_| page(200, "<html><title>Dropbox - Sign in</title></html>"),
     // https://github.com/dropbox/dropbox-sdk-python/issues/203
-    on_unregistered: || page(400, "<html><title>Dropbox - 400</title><body>Error (400) It seems the app you were using submitted a bad request. More details for developers Invalid redirect_uri. It must exactly match one of the redirect URIs you've pre-configured for your app (including the path).</body></html>"),
+    on_unregistered: || {
+        page(
+            400,
+            "<html><title>Dropbox - 400</title><body>Error (400) It seems the app you were using submitted a bad request. More details for developers Invalid redirect_uri. It must exactly match one of the redirect URIs you've pre-configured for your app (including the path).</body></html>",
+        )
+    },
     // https://github.com/dropbox/dbxcli/issues/62
-    on_unknown_client: || page(400, "<html><title>Dropbox - 400</title><body>Error (400) It seems the app you were using submitted a bad request. More details for developers Invalid client_id: \"g4l8x0c2v6b1n5m\".</body></html>"),
+    on_unknown_client: || {
+        page(
+            400,
+            "<html><title>Dropbox - 400</title><body>Error (400) It seems the app you were using submitted a bad request. More details for developers Invalid client_id: \"g4l8x0c2v6b1n5m\".</body></html>",
+        )
+    },
 };
 
 const BAD_AUTH: &str = "Error in call to API function \"check/app\": Invalid authorization value in HTTP header \"Authorization\": \"Basic ...\".  Expecting \"Basic <base64(app_key:app_secret)>\".";
@@ -69,8 +79,14 @@ pub async fn start() -> Fake {
     AUTHORIZE.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("app_key", APP_KEY.into()), ("app_secret", APP_SECRET.into())],
-        rejected: vec![("app_key", APP_KEY.into()), ("app_secret", OTHER_SECRET.into())],
+        valid: vec![
+            ("app_key", APP_KEY.into()),
+            ("app_secret", APP_SECRET.into()),
+        ],
+        rejected: vec![
+            ("app_key", APP_KEY.into()),
+            ("app_secret", OTHER_SECRET.into()),
+        ],
         secrets: vec![APP_SECRET.into(), OTHER_SECRET.into()],
         guard: Box::new(server),
     }
@@ -78,13 +94,20 @@ pub async fn start() -> Fake {
 
 async fn run(key: &str, secret: &str, endpoint: &str) -> Output {
     Sandbox::new()
-        .check_fields("dropbox", &[("app_key", key), ("app_secret", secret)], endpoint)
+        .check_fields(
+            "dropbox",
+            &[("app_key", key), ("app_secret", secret)],
+            endpoint,
+        )
         .await
 }
 
 async fn canned(template: ResponseTemplate) -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(template).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(template)
+        .mount(&server)
+        .await;
     server
 }
 
@@ -104,7 +127,12 @@ async fn dropbox_wrong_secret_is_rejected() {
     let out = run(APP_KEY, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("dropbox"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.result("dropbox")["advice"].as_str().unwrap().contains("App secret"));
+    assert!(
+        out.result("dropbox")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("App secret")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -143,7 +171,12 @@ async fn dropbox_wrong_echo_is_unreachable() {
         canned(ResponseTemplate::new(200).set_body_json(json!({"result": "not-the-nonce"}))).await;
     let out = run(APP_KEY, APP_SECRET, &server.uri()).await;
     assert_eq!(out.status("dropbox"), "unreachable", "{}", out.all());
-    assert!(out.result("dropbox")["message"].as_str().unwrap().contains("echo"));
+    assert!(
+        out.result("dropbox")["message"]
+            .as_str()
+            .unwrap()
+            .contains("echo")
+    );
     assert_eq!(out.code, 3);
 }
 

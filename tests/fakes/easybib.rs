@@ -17,15 +17,19 @@ pub async fn start() -> Fake {
         .and(path("/2.0/rest/cite"))
         .respond_with(|req: &Request| {
             let Ok(body) = serde_json::from_slice::<Value>(&req.body) else {
-                return ResponseTemplate::new(200).set_body_json(json!({"status": "error", "msg": "invalid JSON"}));
+                return ResponseTemplate::new(200)
+                    .set_body_json(json!({"status": "error", "msg": "invalid JSON"}));
             };
             if body["key"] != KEY {
-                return ResponseTemplate::new(200).set_body_json(json!({"status": "error", "msg": "invalid api key"}));
+                return ResponseTemplate::new(200)
+                    .set_body_json(json!({"status": "error", "msg": "invalid api key"}));
             }
             if body["source"] != "book" || body["book"]["title"].as_str().is_none() {
-                return ResponseTemplate::new(200).set_body_json(json!({"status": "error", "msg": "missing source data"}));
+                return ResponseTemplate::new(200)
+                    .set_body_json(json!({"status": "error", "msg": "missing source data"}));
             }
-            ResponseTemplate::new(200).set_body_json(json!({"status": "ok", "data": "Test. N.p., n.d. Print."}))
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"status": "ok", "data": "Test. N.p., n.d. Print."}))
         })
         .mount(&server)
         .await;
@@ -40,14 +44,20 @@ pub async fn start() -> Fake {
 
 async fn run(endpoint: &str, key: &str) -> crate::support::Output {
     let sandbox = Sandbox::new();
-    sandbox.set_provider("easybib", &[("api_key", key.into()), ("endpoint", endpoint.to_string())]);
+    sandbox.set_provider(
+        "easybib",
+        &[("api_key", key.into()), ("endpoint", endpoint.to_string())],
+    );
     let out = sandbox.check_json("easybib", &[]).await;
     assert_no_leak(&out, &[KEY.into(), WRONG_KEY.into()]);
     out
 }
 
 fn message(out: &crate::support::Output) -> String {
-    out.result("easybib")["message"].as_str().unwrap_or_default().to_string()
+    out.result("easybib")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[tokio::test]
@@ -66,14 +76,21 @@ async fn easybib_wrong_key_is_a_warning_never_rejected() {
     let out = run(&fake.endpoint, WRONG_KEY).await;
     assert_eq!(out.status("easybib"), "warning", "{}", out.all());
     assert_eq!(out.code, 0);
-    assert!(message(&out).contains("cannot be verified"), "{}", out.all());
+    assert!(
+        message(&out).contains("cannot be verified"),
+        "{}",
+        out.all()
+    );
     assert_eq!(out.result("easybib")["facts"]["api_status"], "error");
 }
 
 #[tokio::test]
 async fn easybib_gone_api_is_a_warning() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(410)).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(410))
+        .mount(&server)
+        .await;
     let out = run(&server.uri(), KEY).await;
     assert_eq!(out.status("easybib"), "warning", "{}", out.all());
     assert!(message(&out).contains("no longer answers"), "{}", out.all());

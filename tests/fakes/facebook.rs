@@ -31,8 +31,13 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
     clients: &[(APP_ID, SECRET)],
     grant_types: &["client_credentials"],
     refuse: |refusal, call| match refusal {
-        Refusal::UnknownClient if call.client_id == FLAKY_APP_ID => oauth_exception(101, "Error validating application. Cannot get application info due to a system error."),
-        Refusal::NoClient | Refusal::UnknownClient => oauth_exception(101, "Error validating application. Invalid application ID."),
+        Refusal::UnknownClient if call.client_id == FLAKY_APP_ID => oauth_exception(
+            101,
+            "Error validating application. Cannot get application info due to a system error.",
+        ),
+        Refusal::NoClient | Refusal::UnknownClient => {
+            oauth_exception(101, "Error validating application. Invalid application ID.")
+        }
         Refusal::WrongSecret => oauth_exception(1, "Error validating client secret."),
         Refusal::UnsupportedGrant => oauth_exception(100, "Unsupported grant_type"),
     },
@@ -50,8 +55,13 @@ pub async fn start() -> Fake {
         .and(path_regex(r"^/v[0-9.]+/[0-9]+$"))
         .respond_with(|req: &Request| {
             let id = req.url.path().rsplit('/').next().unwrap_or("");
-            if query(req).get("access_token").map(String::as_str) != Some(format!("{APP_ID}|{TOKEN_TAIL}").as_str()) {
-                return oauth_exception(190, "Invalid OAuth access token - Cannot parse access token");
+            if query(req).get("access_token").map(String::as_str)
+                != Some(format!("{APP_ID}|{TOKEN_TAIL}").as_str())
+            {
+                return oauth_exception(
+                    190,
+                    "Invalid OAuth access token - Cannot parse access token",
+                );
             }
             if id != APP_ID {
                 return oauth_exception(100, "Unsupported get request.");
@@ -66,7 +76,10 @@ pub async fn start() -> Fake {
     Fake {
         endpoint: server.uri(),
         valid: vec![("app_id", APP_ID.into()), ("app_secret", SECRET.into())],
-        rejected: vec![("app_id", APP_ID.into()), ("app_secret", WRONG_SECRET.into())],
+        rejected: vec![
+            ("app_id", APP_ID.into()),
+            ("app_secret", WRONG_SECRET.into()),
+        ],
         secrets: vec![SECRET.into(), WRONG_SECRET.into()],
         guard: Box::new(server),
     }
@@ -87,7 +100,10 @@ async fn facebook_valid_keys_are_ok_with_the_app_name() {
     let result = out.result("facebook");
     assert_eq!(result["facts"]["app_name"], "Portal Sign-in");
     assert_eq!(result["facts"]["category"], "Business");
-    assert!(result["facts"].get("namespace").is_none(), "empty namespace left out");
+    assert!(
+        result["facts"].get("namespace").is_none(),
+        "empty namespace left out"
+    );
     assert!(result["facts"].get("format_notes").is_none(), "{result}");
     assert_no_leak(&out, &fake.secrets);
 }
@@ -98,7 +114,12 @@ async fn facebook_wrong_secret_is_rejected() {
     let out = run(&fake.rejected_config()).await;
     assert_eq!(out.status("facebook"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.result("facebook")["message"].as_str().unwrap().contains("app secret"));
+    assert!(
+        out.result("facebook")["message"]
+            .as_str()
+            .unwrap()
+            .contains("app secret")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -109,7 +130,12 @@ async fn facebook_unknown_app_id_is_rejected() {
     config[0].1 = "914372058160000".into();
     let out = run(&config).await;
     assert_eq!(out.status("facebook"), "rejected", "{}", out.all());
-    assert!(out.result("facebook")["message"].as_str().unwrap().contains("app id"));
+    assert!(
+        out.result("facebook")["message"]
+            .as_str()
+            .unwrap()
+            .contains("app id")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -121,7 +147,12 @@ async fn facebook_system_error_is_unreachable() {
     let out = run(&config).await;
     assert_eq!(out.status("facebook"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
-    assert!(out.result("facebook")["message"].as_str().unwrap().contains("system error"));
+    assert!(
+        out.result("facebook")["message"]
+            .as_str()
+            .unwrap()
+            .contains("system error")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -129,16 +160,31 @@ async fn facebook_system_error_is_unreachable() {
 async fn facebook_app_details_for_another_id_are_unreachable() {
     let server = MockServer::start().await;
     Mock::given(path("/oauth/access_token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"access_token": "914372058163427|Zp3Lq8Wv2Nx", "token_type": "bearer"})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"access_token": "914372058163427|Zp3Lq8Wv2Nx", "token_type": "bearer"}),
+        ))
         .mount(&server)
         .await;
     Mock::given(path_regex("^/v19.0/"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": "Someone Else", "id": "100000000000001"})))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"name": "Someone Else", "id": "100000000000001"})),
+        )
         .mount(&server)
         .await;
-    let out = run(&[("app_id", APP_ID.into()), ("app_secret", SECRET.into()), ("endpoint", server.uri())]).await;
+    let out = run(&[
+        ("app_id", APP_ID.into()),
+        ("app_secret", SECRET.into()),
+        ("endpoint", server.uri()),
+    ])
+    .await;
     assert_eq!(out.status("facebook"), "unreachable", "{}", out.all());
-    assert!(out.result("facebook")["message"].as_str().unwrap().contains("100000000000001"));
+    assert!(
+        out.result("facebook")["message"]
+            .as_str()
+            .unwrap()
+            .contains("100000000000001")
+    );
     assert_no_leak(&out, &[SECRET.into()]);
 }
 
@@ -149,7 +195,12 @@ async fn facebook_unknown_answer_is_unreachable() {
         .respond_with(oauth_exception(4, "Application request limit reached"))
         .mount(&server)
         .await;
-    let out = run(&[("app_id", APP_ID.into()), ("app_secret", SECRET.into()), ("endpoint", server.uri())]).await;
+    let out = run(&[
+        ("app_id", APP_ID.into()),
+        ("app_secret", SECRET.into()),
+        ("endpoint", server.uri()),
+    ])
+    .await;
     assert_eq!(out.status("facebook"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
     assert_no_leak(&out, &[SECRET.into()]);
@@ -160,12 +211,20 @@ async fn facebook_posts_the_client_in_the_form_at_the_portal_token_url() {
     let fake = start().await;
     let out = run(&fake.valid_config()).await;
     assert_eq!(out.status("facebook"), "ok", "{}", out.all());
-    assert!(out.result("facebook")["facts"]["not_proven"].as_str().unwrap().contains("email"));
+    assert!(
+        out.result("facebook")["facts"]["not_proven"]
+            .as_str()
+            .unwrap()
+            .contains("email")
+    );
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].method.as_str(), "POST");
     assert_eq!(requests[0].url.path(), "/oauth/access_token");
-    assert!(requests[0].url.query().is_none(), "the secret must not travel in the URL");
+    assert!(
+        requests[0].url.query().is_none(),
+        "the secret must not travel in the URL"
+    );
 }
 
 #[tokio::test]
@@ -175,7 +234,12 @@ async fn facebook_bare_403_is_not_the_provider() {
         .respond_with(ResponseTemplate::new(403).set_body_string("Forbidden by policy"))
         .mount(&server)
         .await;
-    let out = run(&[("app_id", APP_ID.into()), ("app_secret", SECRET.into()), ("endpoint", server.uri())]).await;
+    let out = run(&[
+        ("app_id", APP_ID.into()),
+        ("app_secret", SECRET.into()),
+        ("endpoint", server.uri()),
+    ])
+    .await;
     assert_eq!(out.status("facebook"), "unreachable", "{}", out.all());
     assert_eq!(out.result("facebook")["reason"], "intermediary");
 }

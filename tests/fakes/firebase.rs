@@ -79,7 +79,14 @@ pub async fn start() -> Fake {
         endpoint: server.uri(),
         valid: with(API_KEY),
         rejected: with(WRONG_KEY),
-        secrets: vec![API_KEY.into(), WRONG_KEY.into(), OTHER_PROJECT_KEY.into(), RESTRICTED_KEY.into(), NO_AUTH_KEY.into(), SERVER_KEY.into()],
+        secrets: vec![
+            API_KEY.into(),
+            WRONG_KEY.into(),
+            OTHER_PROJECT_KEY.into(),
+            RESTRICTED_KEY.into(),
+            NO_AUTH_KEY.into(),
+            SERVER_KEY.into(),
+        ],
         guard: Box::new(server),
     }
 }
@@ -95,7 +102,10 @@ async fn run(fake: &Fake, key: &str) -> crate::support::Output {
 }
 
 fn message(out: &crate::support::Output) -> String {
-    out.result("firebase")["message"].as_str().unwrap_or_default().to_string()
+    out.result("firebase")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Issue 8: only what the portal uses is judged; the server key, which no portal code reads,
@@ -106,12 +116,28 @@ async fn firebase_valid_key_is_ok_and_says_what_the_portal_uses() {
     let out = run(&fake, API_KEY).await;
     assert_eq!(out.status("firebase"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
-    assert!(message(&out).contains("Google accepted the Web API key"), "{}", out.all());
+    assert!(
+        message(&out).contains("Google accepted the Web API key"),
+        "{}",
+        out.all()
+    );
     let facts = &out.result("firebase")["facts"];
     assert_eq!(facts["project_id"], PROJECT);
     assert_eq!(facts["authorized_domains"], 4);
-    assert!(facts["portal_use"].as_str().unwrap().contains("DocSpace reads none"), "{facts}");
-    assert!(facts["server_key"].as_str().unwrap().starts_with("not used"), "{facts}");
+    assert!(
+        facts["portal_use"]
+            .as_str()
+            .unwrap()
+            .contains("DocSpace reads none"),
+        "{facts}"
+    );
+    assert!(
+        facts["server_key"]
+            .as_str()
+            .unwrap()
+            .starts_with("not used"),
+        "{facts}"
+    );
 }
 
 #[tokio::test]
@@ -128,7 +154,11 @@ async fn firebase_key_of_another_project_is_misconfigured() {
     let fake = start().await;
     let out = run(&fake, OTHER_PROJECT_KEY).await;
     assert_eq!(out.status("firebase"), "misconfigured", "{}", out.all());
-    assert!(message(&out).contains("other-project-9c2d1"), "{}", out.all());
+    assert!(
+        message(&out).contains("other-project-9c2d1"),
+        "{}",
+        out.all()
+    );
     assert!(message(&out).contains(PROJECT), "{}", out.all());
 }
 
@@ -138,7 +168,10 @@ async fn firebase_restricted_key_is_a_warning() {
     let out = run(&fake, RESTRICTED_KEY).await;
     assert_eq!(out.status("firebase"), "warning", "{}", out.all());
     assert_eq!(out.code, 0);
-    assert_eq!(out.result("firebase")["facts"]["restriction"], "API_KEY_HTTP_REFERRER_BLOCKED");
+    assert_eq!(
+        out.result("firebase")["facts"]["restriction"],
+        "API_KEY_HTTP_REFERRER_BLOCKED"
+    );
 }
 
 /// Firebase Authentication is nothing the portal uses: never `misconfigured` for it.
@@ -147,14 +180,24 @@ async fn firebase_project_without_authentication_is_ok() {
     let fake = start().await;
     let out = run(&fake, NO_AUTH_KEY).await;
     assert_eq!(out.status("firebase"), "ok", "{}", out.all());
-    assert!(out.result("firebase")["facts"]["firebase_authentication"].as_str().unwrap().contains("not used"));
+    assert!(
+        out.result("firebase")["facts"]["firebase_authentication"]
+            .as_str()
+            .unwrap()
+            .contains("not used")
+    );
 }
 
 #[tokio::test]
 async fn firebase_unrecognised_error_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(google_error(400, "FAILED_PRECONDITION", "API key expired. Please renew the API key.", Some("API_KEY_EXPIRED")))
+        .respond_with(google_error(
+            400,
+            "FAILED_PRECONDITION",
+            "API key expired. Please renew the API key.",
+            Some("API_KEY_EXPIRED"),
+        ))
         .mount(&server)
         .await;
     let fake = start().await;

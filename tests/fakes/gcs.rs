@@ -156,7 +156,8 @@ struct Claims {
 }
 
 fn invalid_grant(description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_grant", "error_description": description}))
+    ResponseTemplate::new(400)
+        .set_body_json(json!({"error": "invalid_grant", "error_description": description}))
 }
 
 fn google_error(code: u16, message: &str) -> ResponseTemplate {
@@ -168,14 +169,20 @@ fn google_error(code: u16, message: &str) -> ResponseTemplate {
 /// `POST /token`: the JWT-bearer grant of https://developers.google.com/identity/protocols/oauth2/service-account#httprest
 fn token(req: &Request) -> ResponseTemplate {
     let fields = form(req);
-    if fields.get("grant_type").map(String::as_str) != Some("urn:ietf:params:oauth:grant-type:jwt-bearer") {
-        return ResponseTemplate::new(400).set_body_json(json!({"error": "unsupported_grant_type", "error_description": "Invalid grant_type: "}));
+    if fields.get("grant_type").map(String::as_str)
+        != Some("urn:ietf:params:oauth:grant-type:jwt-bearer")
+    {
+        return ResponseTemplate::new(400).set_body_json(
+            json!({"error": "unsupported_grant_type", "error_description": "Invalid grant_type: "}),
+        );
     }
     let Some(assertion) = fields.get("assertion") else {
         return ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_request", "error_description": "Missing required parameter: assertion"}));
     };
     let Ok(unverified) = jsonwebtoken::dangerous::insecure_decode::<Claims>(assertion) else {
-        return invalid_grant("Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.");
+        return invalid_grant(
+            "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.",
+        );
     };
     if unverified.claims.iss == EMAIL_DELETED {
         return invalid_grant("Invalid grant: account not found");
@@ -197,17 +204,32 @@ fn token(req: &Request) -> ResponseTemplate {
         return invalid_grant("Invalid JWT Signature.");
     };
     let claims = verified.claims;
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
-    if claims.exp <= claims.iat || claims.exp - claims.iat > 3600 || claims.iat > now + 300 || claims.exp < now {
-        return invalid_grant("Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.");
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    if claims.exp <= claims.iat
+        || claims.exp - claims.iat > 3600
+        || claims.iat > now + 300
+        || claims.exp < now
+    {
+        return invalid_grant(
+            "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.",
+        );
     }
     if claims.aud != TOKEN_URI {
-        return invalid_grant("Invalid JWT: Failed audience check. The right audience is https://oauth2.googleapis.com/token");
+        return invalid_grant(
+            "Invalid JWT: Failed audience check. The right audience is https://oauth2.googleapis.com/token",
+        );
     }
-    if !claims.scope.split(' ').any(|s| s.starts_with("https://www.googleapis.com/auth/devstorage.") || s == "https://www.googleapis.com/auth/cloud-platform") {
+    if !claims.scope.split(' ').any(|s| {
+        s.starts_with("https://www.googleapis.com/auth/devstorage.")
+            || s == "https://www.googleapis.com/auth/cloud-platform"
+    }) {
         return ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_scope", "error_description": "Invalid OAuth scope or ID token audience provided."}));
     }
-    ResponseTemplate::new(200).set_body_json(json!({"access_token": token, "expires_in": 3599, "token_type": "Bearer"}))
+    ResponseTemplate::new(200)
+        .set_body_json(json!({"access_token": token, "expires_in": 3599, "token_type": "Bearer"}))
 }
 
 /// The storage JSON API: bucket list and testIamPermissions, for the tokens issued above.
@@ -223,7 +245,12 @@ fn storage(req: &Request) -> ResponseTemplate {
             return google_error(400, "Invalid argument.");
         }
         if who == EMAIL_READER {
-            return google_error(403, &format!("{who} does not have storage.buckets.list access to the Google Cloud project. Permission 'storage.buckets.list' denied on resource (or it may not exist)."));
+            return google_error(
+                403,
+                &format!(
+                    "{who} does not have storage.buckets.list access to the Google Cloud project. Permission 'storage.buckets.list' denied on resource (or it may not exist)."
+                ),
+            );
         }
         return ResponseTemplate::new(200).set_body_json(json!({
             "kind": "storage#buckets",
@@ -247,7 +274,12 @@ fn storage(req: &Request) -> ResponseTemplate {
         return google_error(404, "The specified bucket does not exist.");
     }
     if who == EMAIL_READER || rest == SHARED_BUCKET {
-        return google_error(403, &format!("{who} does not have storage.buckets.get access to the Google Cloud Storage bucket. Permission 'storage.buckets.get' denied on resource (or it may not exist)."));
+        return google_error(
+            403,
+            &format!(
+                "{who} does not have storage.buckets.get access to the Google Cloud Storage bucket. Permission 'storage.buckets.get' denied on resource (or it may not exist)."
+            ),
+        );
     }
     let uniform = rest == UNIFORM_BUCKET;
     let mut meta = json!({
@@ -258,7 +290,8 @@ fn storage(req: &Request) -> ResponseTemplate {
         }
     });
     if uniform {
-        meta["iamConfiguration"]["uniformBucketLevelAccess"]["lockedTime"] = json!("2026-09-01T10:00:00.000Z");
+        meta["iamConfiguration"]["uniformBucketLevelAccess"]["lockedTime"] =
+            json!("2026-09-01T10:00:00.000Z");
     }
     // `fields=iamConfiguration` limits the answer to that part; without it, more fields come.
     if query(req).get("fields").map(String::as_str) != Some("iamConfiguration") {
@@ -273,7 +306,11 @@ fn test_permissions(req: &Request, who: &str, bucket: &str) -> ResponseTemplate 
     if bucket != BUCKET && bucket != UNIFORM_BUCKET && bucket != SHARED_BUCKET {
         return google_error(404, "The specified bucket does not exist.");
     }
-    let granted: &[&str] = if who == EMAIL_ADMIN { &ALL_OBJECT_PERMISSIONS } else { &["storage.objects.get", "storage.objects.list"] };
+    let granted: &[&str] = if who == EMAIL_ADMIN {
+        &ALL_OBJECT_PERMISSIONS
+    } else {
+        &["storage.objects.get", "storage.objects.list"]
+    };
     let held: Vec<String> = req
         .url
         .query_pairs()
@@ -281,7 +318,8 @@ fn test_permissions(req: &Request, who: &str, bucket: &str) -> ResponseTemplate 
         .map(|(_, v)| v.into_owned())
         .filter(|p| granted.contains(&p.as_str()))
         .collect();
-    ResponseTemplate::new(200).set_body_json(json!({"kind": "storage#testIamPermissionsResponse", "permissions": held}))
+    ResponseTemplate::new(200)
+        .set_body_json(json!({"kind": "storage#testIamPermissionsResponse", "permissions": held}))
 }
 
 /// When each storage request arrived, and how long every storage answer is held back.
@@ -297,13 +335,21 @@ pub async fn start() -> Fake {
 
 pub async fn start_with(delay: Option<Delay>) -> Fake {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).and(path("/token")).respond_with(token).mount(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/token"))
+        .respond_with(token)
+        .mount(&server)
+        .await;
     Mock::given(method("GET"))
         .and(path_regex("^/storage/v1/b"))
         .respond_with(move |req: &Request| match &delay {
             None => storage(req),
             Some(delay) => {
-                delay.arrivals.lock().unwrap().push((Instant::now(), req.url.path().to_string()));
+                delay
+                    .arrivals
+                    .lock()
+                    .unwrap()
+                    .push((Instant::now(), req.url.path().to_string()));
                 storage(req).set_delay(delay.hold)
             }
         })
@@ -316,8 +362,14 @@ pub async fn start_with(delay: Option<Delay>) -> Fake {
         endpoint: server.uri(),
         // With the bucket, as the portal always has one: the check then reads its permissions
         // and its access-control mode.
-        valid: vec![("service_account_json", valid.clone()), ("bucket", BUCKET.into())],
-        rejected: vec![("service_account_json", wrong.clone()), ("bucket", BUCKET.into())],
+        valid: vec![
+            ("service_account_json", valid.clone()),
+            ("bucket", BUCKET.into()),
+        ],
+        rejected: vec![
+            ("service_account_json", wrong.clone()),
+            ("bucket", BUCKET.into()),
+        ],
         secrets: vec![
             valid,
             wrong,
@@ -329,27 +381,48 @@ pub async fn start_with(delay: Option<Delay>) -> Fake {
     }
 }
 
-async fn run(endpoint: &str, key: String, bucket: Option<&str>, secrets: &[String]) -> crate::support::Output {
+async fn run(
+    endpoint: &str,
+    key: String,
+    bucket: Option<&str>,
+    secrets: &[String],
+) -> crate::support::Output {
     let sandbox = Sandbox::new();
-    let mut fields = vec![("service_account_json", key), ("endpoint", endpoint.to_string())];
+    let mut fields = vec![
+        ("service_account_json", key),
+        ("endpoint", endpoint.to_string()),
+    ];
     if let Some(bucket) = bucket {
         fields.push(("bucket", bucket.to_string()));
     }
     sandbox.set_provider("gcs", &fields);
     let out = sandbox.check_json("gcs", &[]).await;
     assert_no_leak(&out, secrets);
-    assert!(!out.all().contains(KID_ADMIN) && !out.all().contains(KID_READER), "key id shown:\n{}", out.all());
+    assert!(
+        !out.all().contains(KID_ADMIN) && !out.all().contains(KID_READER),
+        "key id shown:\n{}",
+        out.all()
+    );
     out
 }
 
 fn message(out: &crate::support::Output) -> String {
-    out.result("gcs")["message"].as_str().unwrap_or_default().to_string()
+    out.result("gcs")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[tokio::test]
 async fn gcs_valid_key_lists_the_projects_buckets() {
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), None, &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A),
+        None,
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
     let facts = &out.result("gcs")["facts"];
@@ -362,24 +435,52 @@ async fn gcs_valid_key_lists_the_projects_buckets() {
 #[tokio::test]
 async fn gcs_bucket_with_every_object_permission_is_ok() {
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), Some(BUCKET), &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A),
+        Some(BUCKET),
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "ok", "{}", out.all());
-    assert_eq!(out.result("gcs")["facts"]["permissions"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        out.result("gcs")["facts"]["permissions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
 }
 
 #[tokio::test]
 async fn gcs_key_signed_by_another_private_key_is_rejected() {
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_B), None, &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_ADMIN, KID_ADMIN, KEY_B),
+        None,
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(message(&out).contains("Invalid JWT Signature"), "{}", out.all());
+    assert!(
+        message(&out).contains("Invalid JWT Signature"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
 async fn gcs_deleted_service_account_is_rejected() {
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_DELETED, KID_DELETED, KEY_A), None, &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_DELETED, KID_DELETED, KEY_A),
+        None,
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "rejected", "{}", out.all());
     assert!(message(&out).contains("no longer exists"), "{}", out.all());
 }
@@ -387,26 +488,63 @@ async fn gcs_deleted_service_account_is_rejected() {
 #[tokio::test]
 async fn gcs_account_that_cannot_list_buckets_is_misconfigured() {
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_READER, KID_READER, KEY_B), None, &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_READER, KID_READER, KEY_B),
+        None,
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "misconfigured", "{}", out.all());
-    assert!(message(&out).contains("storage.buckets.list"), "{}", out.all());
-    assert!(out.result("gcs")["advice"].as_str().unwrap().contains("roles/"));
+    assert!(
+        message(&out).contains("storage.buckets.list"),
+        "{}",
+        out.all()
+    );
+    assert!(
+        out.result("gcs")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("roles/")
+    );
 }
 
 #[tokio::test]
 async fn gcs_missing_object_permissions_are_misconfigured() {
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_READER, KID_READER, KEY_B), Some(BUCKET), &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_READER, KID_READER, KEY_B),
+        Some(BUCKET),
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "misconfigured", "{}", out.all());
     let missing = &out.result("gcs")["facts"]["missing_permissions"];
-    assert_eq!(missing, &json!(["storage.objects.create", "storage.objects.delete"]), "{}", out.all());
-    assert!(out.result("gcs")["advice"].as_str().unwrap().contains("roles/storage.objectAdmin"));
+    assert_eq!(
+        missing,
+        &json!(["storage.objects.create", "storage.objects.delete"]),
+        "{}",
+        out.all()
+    );
+    assert!(
+        out.result("gcs")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("roles/storage.objectAdmin")
+    );
 }
 
 #[tokio::test]
 async fn gcs_unknown_bucket_is_misconfigured() {
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), Some("portal-backup-gone"), &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A),
+        Some("portal-backup-gone"),
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "misconfigured", "{}", out.all());
     assert!(message(&out).contains("does not exist"), "{}", out.all());
 }
@@ -414,7 +552,11 @@ async fn gcs_unknown_bucket_is_misconfigured() {
 /// A token endpoint that always gives the same answer (a clock off by hours cannot be faked).
 async fn token_answer(answer: ResponseTemplate) -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).and(path("/token")).respond_with(answer).mount(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/token"))
+        .respond_with(answer)
+        .mount(&server)
+        .await;
     server
 }
 
@@ -424,7 +566,12 @@ async fn gcs_clock_skew_is_misconfigured() {
     let key = key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A);
     let out = run(&server.uri(), key.clone(), None, &[key]).await;
     assert_eq!(out.status("gcs"), "misconfigured", "{}", out.all());
-    assert!(out.result("gcs")["advice"].as_str().unwrap().contains("clock"));
+    assert!(
+        out.result("gcs")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("clock")
+    );
 }
 
 #[tokio::test]
@@ -439,23 +586,56 @@ async fn gcs_unrecognised_token_error_is_unreachable() {
 #[tokio::test]
 async fn gcs_bucket_with_uniform_access_is_misconfigured() {
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), Some(UNIFORM_BUCKET), &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A),
+        Some(UNIFORM_BUCKET),
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "misconfigured", "{}", out.all());
     assert_eq!(out.result("gcs")["reason"], "setup");
-    assert_eq!(out.result("gcs")["facts"]["uniform_bucket_level_access"], true);
-    assert!(message(&out).contains("uniform bucket-level access") && message(&out).contains("predefinedAcl"), "{}", out.all());
-    assert!(out.result("gcs")["advice"].as_str().unwrap().contains("fine-grained"));
+    assert_eq!(
+        out.result("gcs")["facts"]["uniform_bucket_level_access"],
+        true
+    );
+    assert!(
+        message(&out).contains("uniform bucket-level access")
+            && message(&out).contains("predefinedAcl"),
+        "{}",
+        out.all()
+    );
+    assert!(
+        out.result("gcs")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("fine-grained")
+    );
 }
 
 #[tokio::test]
 async fn gcs_bucket_metadata_out_of_reach_is_a_warning() {
     // Storage Object Admin alone cannot read the bucket's metadata: uniform access is unknown.
     let fake = start().await;
-    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), Some(SHARED_BUCKET), &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A),
+        Some(SHARED_BUCKET),
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "warning", "{}", out.all());
-    assert_eq!(out.result("gcs")["facts"]["uniform_bucket_level_access"], serde_json::Value::Null);
+    assert_eq!(
+        out.result("gcs")["facts"]["uniform_bucket_level_access"],
+        serde_json::Value::Null
+    );
     assert!(message(&out).contains("HTTP 403"), "{}", out.all());
-    assert!(out.result("gcs")["advice"].as_str().unwrap().contains("storage.buckets.get"));
+    assert!(
+        out.result("gcs")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("storage.buckets.get")
+    );
 }
 
 #[tokio::test]
@@ -465,7 +645,8 @@ async fn gcs_token_uses_the_portals_full_control_scope() {
         .and(path("/token"))
         .respond_with(|req: &Request| {
             let assertion = form(req).get("assertion").cloned().unwrap_or_default();
-            let claims = jsonwebtoken::dangerous::insecure_decode::<Claims>(&assertion).map(|d| d.claims.scope);
+            let claims = jsonwebtoken::dangerous::insecure_decode::<Claims>(&assertion)
+                .map(|d| d.claims.scope);
             if claims.as_deref() == Ok("https://www.googleapis.com/auth/devstorage.full_control") {
                 invalid_grant("Invalid JWT Signature.")
             } else {
@@ -482,12 +663,24 @@ async fn gcs_token_uses_the_portals_full_control_scope() {
 
 #[tokio::test]
 async fn gcs_bucket_requests_overlap() {
-    let delay = Delay { hold: Duration::from_millis(400), arrivals: Arc::default() };
+    let delay = Delay {
+        hold: Duration::from_millis(400),
+        arrivals: Arc::default(),
+    };
     let fake = start_with(Some(delay.clone())).await;
-    let out = run(&fake.endpoint, key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A), Some(BUCKET), &fake.secrets).await;
+    let out = run(
+        &fake.endpoint,
+        key_file(EMAIL_ADMIN, KID_ADMIN, KEY_A),
+        Some(BUCKET),
+        &fake.secrets,
+    )
+    .await;
     assert_eq!(out.status("gcs"), "ok", "{}", out.all());
     let arrivals = delay.arrivals.lock().unwrap().clone();
     assert_eq!(arrivals.len(), 2, "{arrivals:?}");
     let gap = arrivals[1].0 - arrivals[0].0;
-    assert!(gap < delay.hold, "metadata and permissions went one after the other: {arrivals:?}");
+    assert!(
+        gap < delay.hold,
+        "metadata and permissions went one after the other: {arrivals:?}"
+    );
 }

@@ -8,8 +8,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::Fake;
 use super::oauth::{
-    AuthorizeEndpoint, Call, ClientIn, Refusal, TokenEndpoint, error, page, redirect,
-    RedirectCase, redirect_outcomes,
+    AuthorizeEndpoint, Call, ClientIn, RedirectCase, Refusal, TokenEndpoint, error, page, redirect,
+    redirect_outcomes,
 };
 use crate::support::{Output, Sandbox, assert_no_leak};
 
@@ -29,7 +29,11 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
     path: "/oauth/v2/accessToken",
     client_in: ClientIn::Form,
-    clients: &[(CLIENT_ID, CLIENT_SECRET), (ODD_ID, CLIENT_SECRET), (OIDC_ONLY_ID, CLIENT_SECRET)],
+    clients: &[
+        (CLIENT_ID, CLIENT_SECRET),
+        (ODD_ID, CLIENT_SECRET),
+        (OIDC_ONLY_ID, CLIENT_SECRET),
+    ],
     grant_types: &["authorization_code"],
     // LinkedIn words a wrong id and a wrong secret alike.
     refuse: |refusal, _| match refusal {
@@ -55,18 +59,35 @@ static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
     on_registered: |req| {
         // An app without the legacy product is sent back with the scope refused
         // (https://github.com/cuongdevjs/reactjs-social-login/issues/178).
-        if req.url.query_pairs().any(|(k, v)| k == "client_id" && v == OIDC_ONLY_ID) {
-            return redirect(&format!("{REDIRECT_URI}?error=unauthorized_scope_error&error_description=Scope+%26quot%3Br_liteprofile%26quot%3B+is+not+authorized+for+your+application"));
+        if req
+            .url
+            .query_pairs()
+            .any(|(k, v)| k == "client_id" && v == OIDC_ONLY_ID)
+        {
+            return redirect(&format!(
+                "{REDIRECT_URI}?error=unauthorized_scope_error&error_description=Scope+%26quot%3Br_liteprofile%26quot%3B+is+not+authorized+for+your+application"
+            ));
         }
         // The sign-in page itself: what it looks like is not in the recorded evidence.
-        page(200, "<html><title>LinkedIn Login, Sign in | LinkedIn</title></html>")
+        page(
+            200,
+            "<html><title>LinkedIn Login, Sign in | LinkedIn</title></html>",
+        )
     },
     // https://github.com/aspnet-contrib/AspNet.Security.OAuth.Providers/issues/648
     on_unregistered: || {
-        page(400, "<html><body><h1>Bummer, something went wrong.</h1><p>The redirect_uri does not match the registered value</p></body></html>")
+        page(
+            400,
+            "<html><body><h1>Bummer, something went wrong.</h1><p>The redirect_uri does not match the registered value</p></body></html>",
+        )
     },
     // No public page quotes LinkedIn's answer to an unknown client id.
-    on_unknown_client: || page(400, "<html><body><h1>Bummer, something went wrong.</h1></body></html>"),
+    on_unknown_client: || {
+        page(
+            400,
+            "<html><body><h1>Bummer, something went wrong.</h1></body></html>",
+        )
+    },
 };
 
 pub async fn start() -> Fake {
@@ -75,8 +96,14 @@ pub async fn start() -> Fake {
     AUTHORIZE.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
-        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        valid: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", CLIENT_SECRET.into()),
+        ],
+        rejected: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", OTHER_SECRET.into()),
+        ],
         secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
         guard: Box::new(server),
     }
@@ -84,7 +111,11 @@ pub async fn start() -> Fake {
 
 async fn run(sandbox: &Sandbox, id: &str, secret: &str, endpoint: &str) -> Output {
     sandbox
-        .check_fields("linkedin", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .check_fields(
+            "linkedin",
+            &[("client_id", id), ("client_secret", secret)],
+            endpoint,
+        )
         .await
 }
 
@@ -105,7 +136,10 @@ async fn linkedin_wrong_secret_is_rejected() {
     let out = run(&Sandbox::new(), CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("linkedin"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.text("linkedin", "advice").contains("Primary Client Secret"));
+    assert!(
+        out.text("linkedin", "advice")
+            .contains("Primary Client Secret")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -116,7 +150,10 @@ async fn linkedin_unknown_client_id_is_rejected() {
     assert_eq!(out.status("linkedin"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
     // LinkedIn does not tell the two fields apart, so neither is named alone.
-    assert!(out.text("linkedin", "message").contains("client id or secret"));
+    assert!(
+        out.text("linkedin", "message")
+            .contains("client id or secret")
+    );
 }
 
 #[tokio::test]
@@ -127,8 +164,14 @@ async fn linkedin_unregistered_redirect_uri_is_misconfigured() {
     let out = run(&sandbox, CLIENT_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("linkedin"), "misconfigured", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.text("linkedin", "message").contains("https://relay.example.net/oauth2.aspx"));
-    assert!(out.text("linkedin", "advice").contains("Authorized redirect URLs"));
+    assert!(
+        out.text("linkedin", "message")
+            .contains("https://relay.example.net/oauth2.aspx")
+    );
+    assert!(
+        out.text("linkedin", "advice")
+            .contains("Authorized redirect URLs")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -136,7 +179,11 @@ async fn linkedin_unregistered_redirect_uri_is_misconfigured() {
 async fn linkedin_unknown_error_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(error(400, "invalid_request", "A required parameter \"foo\" is missing"))
+        .respond_with(error(
+            400,
+            "invalid_request",
+            "A required parameter \"foo\" is missing",
+        ))
         .mount(&server)
         .await;
     let out = run(&Sandbox::new(), CLIENT_ID, CLIENT_SECRET, &server.uri()).await;
@@ -167,8 +214,17 @@ async fn linkedin_app_without_the_portal_scopes_is_misconfigured() {
     let fake = start().await;
     let out = run(&Sandbox::new(), OIDC_ONLY_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("linkedin"), "misconfigured", "{}", out.all());
-    assert!(out.text("linkedin", "message").contains("r_liteprofile r_emailaddress"), "{}", out.all());
-    assert!(out.text("linkedin", "advice").contains("Products"), "{}", out.all());
+    assert!(
+        out.text("linkedin", "message")
+            .contains("r_liteprofile r_emailaddress"),
+        "{}",
+        out.all()
+    );
+    assert!(
+        out.text("linkedin", "advice").contains("Products"),
+        "{}",
+        out.all()
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -180,6 +236,10 @@ async fn linkedin_text_output_says_the_redirect_uri_is_not_verified() {
     sandbox.set_provider("linkedin", &fake.valid_config());
     let out = sandbox.run_async(&["check", "linkedin"]).await;
     assert_eq!(out.code, 0, "{}", out.all());
-    assert!(out.stdout.contains("redirect_uri: not verified"), "{}", out.all());
+    assert!(
+        out.stdout.contains("redirect_uri: not verified"),
+        "{}",
+        out.all()
+    );
     assert_no_leak(&out, &fake.secrets);
 }

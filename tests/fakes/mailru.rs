@@ -46,8 +46,14 @@ pub async fn start() -> Fake {
     TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
-        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        valid: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", CLIENT_SECRET.into()),
+        ],
+        rejected: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", OTHER_SECRET.into()),
+        ],
         secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
         guard: Box::new(server),
     }
@@ -55,7 +61,11 @@ pub async fn start() -> Fake {
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
     Sandbox::new()
-        .check_fields("mailru", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .check_fields(
+            "mailru",
+            &[("client_id", id), ("client_secret", secret)],
+            endpoint,
+        )
         .await
 }
 
@@ -77,7 +87,12 @@ async fn mailru_wrong_secret_is_rejected() {
     let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("mailru"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.result("mailru")["advice"].as_str().unwrap().contains("Secret key"));
+    assert!(
+        out.result("mailru")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Secret key")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -112,7 +127,10 @@ async fn mailru_probes_connect_mail_ru_as_the_portal() {
     let form = super::form(&requests[0]);
     assert_eq!(form["grant_type"], "authorization_code");
     assert_eq!(form["client_id"], CLIENT_ID);
-    assert_eq!(out.result("mailru")["facts"]["platform"], "connect.mail.ru (Mail.ru Connect)");
+    assert_eq!(
+        out.result("mailru")["facts"]["platform"],
+        "connect.mail.ru (Mail.ru Connect)"
+    );
 }
 
 #[tokio::test]
@@ -120,7 +138,12 @@ async fn mailru_oauth_mail_client_id_is_misconfigured_without_a_request() {
     let fake = start().await;
     let out = run(OAUTH_MAIL_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("mailru"), "misconfigured", "{}", out.all());
-    assert!(out.result("mailru")["message"].as_str().unwrap().contains("OAuth Mail"));
+    assert!(
+        out.result("mailru")["message"]
+            .as_str()
+            .unwrap()
+            .contains("OAuth Mail")
+    );
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -129,7 +152,10 @@ async fn mailru_oauth_mail_client_id_is_misconfigured_without_a_request() {
 async fn mailru_bare_401_is_not_a_verdict() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(401).set_body_raw("<html><title>Access denied</title></html>", "text/html"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_raw("<html><title>Access denied</title></html>", "text/html"),
+        )
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;

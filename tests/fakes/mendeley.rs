@@ -46,8 +46,14 @@ pub async fn start() -> Fake {
     TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", APP_ID.into()), ("client_secret", SECRET.into())],
-        rejected: vec![("client_id", APP_ID.into()), ("client_secret", WRONG_SECRET.into())],
+        valid: vec![
+            ("client_id", APP_ID.into()),
+            ("client_secret", SECRET.into()),
+        ],
+        rejected: vec![
+            ("client_id", APP_ID.into()),
+            ("client_secret", WRONG_SECRET.into()),
+        ],
         secrets: vec![SECRET.into(), WRONG_SECRET.into()],
         guard: Box::new(server),
     }
@@ -75,19 +81,43 @@ async fn mendeley_wrong_secret_is_rejected() {
     let out = run(&fake.rejected_config()).await;
     assert_eq!(out.status("mendeley"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.result("mendeley")["advice"].as_str().unwrap().contains("myapps"));
+    assert!(
+        out.result("mendeley")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("myapps")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
 #[tokio::test]
 async fn mendeley_id_only_is_skipped_without_a_request() {
     let fake = start().await;
-    let out = run(&[("client_id", APP_ID.into()), ("endpoint", fake.endpoint.clone())]).await;
+    let out = run(&[
+        ("client_id", APP_ID.into()),
+        ("endpoint", fake.endpoint.clone()),
+    ])
+    .await;
     assert_eq!(out.status("mendeley"), "skipped", "{}", out.all());
-    assert!(out.result("mendeley")["message"].as_str().unwrap().contains("App ID only"), "{}", out.all());
-    assert!(out.result("mendeley")["facts"]["not_proven"].as_str().unwrap().contains("implicit"));
+    assert!(
+        out.result("mendeley")["message"]
+            .as_str()
+            .unwrap()
+            .contains("App ID only"),
+        "{}",
+        out.all()
+    );
+    assert!(
+        out.result("mendeley")["facts"]["not_proven"]
+            .as_str()
+            .unwrap()
+            .contains("implicit")
+    );
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
-    assert!(server.received_requests().await.unwrap().is_empty(), "a request was sent");
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "a request was sent"
+    );
 }
 
 #[tokio::test]
@@ -97,7 +127,12 @@ async fn mendeley_unknown_answer_is_unreachable() {
         .respond_with(ResponseTemplate::new(403).set_body_string("<html>Forbidden</html>"))
         .mount(&server)
         .await;
-    let out = run(&[("client_id", APP_ID.into()), ("client_secret", SECRET.into()), ("endpoint", server.uri())]).await;
+    let out = run(&[
+        ("client_id", APP_ID.into()),
+        ("client_secret", SECRET.into()),
+        ("endpoint", server.uri()),
+    ])
+    .await;
     assert_eq!(out.status("mendeley"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
     assert_no_leak(&out, &[SECRET.into()]);
@@ -110,7 +145,12 @@ async fn mendeley_bare_401_is_not_the_provider() {
         .respond_with(ResponseTemplate::new(401).set_body_string("Unauthorized"))
         .mount(&server)
         .await;
-    let out = run(&[("client_id", APP_ID.into()), ("client_secret", SECRET.into()), ("endpoint", server.uri())]).await;
+    let out = run(&[
+        ("client_id", APP_ID.into()),
+        ("client_secret", SECRET.into()),
+        ("endpoint", server.uri()),
+    ])
+    .await;
     assert_eq!(out.status("mendeley"), "unreachable", "{}", out.all());
     assert_eq!(out.result("mendeley")["reason"], "intermediary");
 }

@@ -82,7 +82,9 @@ pub fn aadsts(status: u16, error: &str, code: u32, text: &str) -> ResponseTempla
 }
 
 fn app_token(app: &App) -> String {
-    let b64 = |v: serde_json::Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+    let b64 = |v: serde_json::Value| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string())
+    };
     let header = b64(json!({"typ": "JWT", "alg": "RS256", "kid": "JDNa_4i4r7FgigL3sHIlI3xV-IU"}));
     let claims = b64(json!({
         "aud": "https://graph.microsoft.com",
@@ -159,9 +161,24 @@ pub async fn start() -> Fake {
     let server = entra(&APPS).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", APP.id.into()), ("client_secret", APP.secret.into()), ("tenant", TENANT_ID.into())],
-        rejected: vec![("client_id", APP.id.into()), ("client_secret", WRONG_SECRET.into()), ("tenant", TENANT_ID.into())],
-        secrets: vec![APP.secret.into(), APP.expired_secret.into(), ORG_APP.secret.into(), WORK_APP.secret.into(), WRONG_SECRET.into(), SECRET_ID.into()],
+        valid: vec![
+            ("client_id", APP.id.into()),
+            ("client_secret", APP.secret.into()),
+            ("tenant", TENANT_ID.into()),
+        ],
+        rejected: vec![
+            ("client_id", APP.id.into()),
+            ("client_secret", WRONG_SECRET.into()),
+            ("tenant", TENANT_ID.into()),
+        ],
+        secrets: vec![
+            APP.secret.into(),
+            APP.expired_secret.into(),
+            ORG_APP.secret.into(),
+            WORK_APP.secret.into(),
+            WRONG_SECRET.into(),
+            SECRET_ID.into(),
+        ],
         guard: Box::new(server),
     }
 }
@@ -169,7 +186,8 @@ pub async fn start() -> Fake {
 /// Runs `check microsoft` with these fields on the fake.
 async fn run(fake: &Fake, fields: &[(&'static str, &str)]) -> crate::support::Output {
     let sandbox = Sandbox::new();
-    let mut config: Vec<(&'static str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let mut config: Vec<(&'static str, String)> =
+        fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
     config.push(("endpoint", fake.endpoint.clone()));
     sandbox.set_provider("microsoft", &config);
     let out = sandbox.check_json("microsoft", &[]).await;
@@ -178,14 +196,22 @@ async fn run(fake: &Fake, fields: &[(&'static str, &str)]) -> crate::support::Ou
 }
 
 fn message(out: &crate::support::Output) -> String {
-    out.result("microsoft")["message"].as_str().unwrap_or_default().to_string()
+    out.result("microsoft")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
-
 
 /// The paths of the requests the fake received, in order.
 async fn paths(fake: &Fake) -> Vec<String> {
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
-    let mut paths: Vec<String> = server.received_requests().await.unwrap().iter().map(|r| r.url.path().to_string()).collect();
+    let mut paths: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.url.path().to_string())
+        .collect();
     // A dummy code goes out twice at once (real and altered secret): count each path once.
     paths.dedup();
     paths
@@ -194,13 +220,17 @@ async fn paths(fake: &Fake) -> Vec<String> {
 /// A server that answers every request with `response`.
 async fn answering(response: ResponseTemplate) -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(response).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(response)
+        .mount(&server)
+        .await;
     server
 }
 
 async fn run_on(server: &MockServer, fields: &[(&'static str, &str)]) -> crate::support::Output {
     let sandbox = Sandbox::new();
-    let mut config: Vec<(&'static str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let mut config: Vec<(&'static str, String)> =
+        fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
     config.push(("endpoint", server.uri()));
     sandbox.set_provider("microsoft", &config);
     let out = sandbox.check_json("microsoft", &[]).await;
@@ -211,12 +241,19 @@ async fn run_on(server: &MockServer, fields: &[(&'static str, &str)]) -> crate::
 #[tokio::test]
 async fn microsoft_probes_consumers_as_the_portal_then_an_altered_secret() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", APP.id), ("client_secret", APP.secret)]).await;
+    let out = run(
+        &fake,
+        &[("client_id", APP.id), ("client_secret", APP.secret)],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "ok", "{}", out.all());
     let facts = &out.result("microsoft")["facts"];
     assert_eq!(facts["probe"], "dummy authorization code");
     assert_eq!(facts["tenant"], "consumers");
-    assert!(facts["proven"].as_str().unwrap().contains("/consumers"), "{facts}");
+    assert!(
+        facts["proven"].as_str().unwrap().contains("/consumers"),
+        "{facts}"
+    );
     assert!(facts["not_proven"].as_str().is_some());
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
     let requests = server.received_requests().await.unwrap();
@@ -224,18 +261,38 @@ async fn microsoft_probes_consumers_as_the_portal_then_an_altered_secret() {
     for request in &requests {
         assert_eq!(request.url.path(), "/consumers/oauth2/v2.0/token");
         assert_eq!(form(request)["grant_type"], "authorization_code");
-        assert_eq!(form(request)["redirect_uri"], "https://service.onlyoffice.com/oauth2.aspx");
+        assert_eq!(
+            form(request)["redirect_uri"],
+            "https://service.onlyoffice.com/oauth2.aspx"
+        );
     }
     // The real secret and, at the same moment, an altered one (issue 9.6).
-    let real = requests.iter().filter(|r| form(r)["client_secret"] == APP.secret).count();
+    let real = requests
+        .iter()
+        .filter(|r| form(r)["client_secret"] == APP.secret)
+        .count();
     assert_eq!(real, 1);
-    assert!(facts["secret_control"].as_str().unwrap().contains("altered secret was refused"), "{facts}");
+    assert!(
+        facts["secret_control"]
+            .as_str()
+            .unwrap()
+            .contains("altered secret was refused"),
+        "{facts}"
+    );
 }
 
 #[tokio::test]
 async fn microsoft_tenant_adds_the_app_token_facts() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", APP.id), ("client_secret", APP.secret), ("tenant", TENANT_DOMAIN)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("client_id", APP.id),
+            ("client_secret", APP.secret),
+            ("tenant", TENANT_DOMAIN),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
     let facts = &out.result("microsoft")["facts"];
@@ -249,7 +306,15 @@ async fn microsoft_tenant_adds_the_app_token_facts() {
 #[tokio::test]
 async fn microsoft_wrong_secret_is_rejected() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", APP.id), ("client_secret", WRONG_SECRET), ("tenant", TENANT_ID)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("client_id", APP.id),
+            ("client_secret", WRONG_SECRET),
+            ("tenant", TENANT_ID),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
     assert!(message(&out).contains("AADSTS7000215"), "{}", out.all());
@@ -259,30 +324,67 @@ async fn microsoft_wrong_secret_is_rejected() {
 #[tokio::test]
 async fn microsoft_secret_id_instead_of_value_is_rejected_and_named() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", APP.id), ("client_secret", SECRET_ID)]).await;
+    let out = run(
+        &fake,
+        &[("client_id", APP.id), ("client_secret", SECRET_ID)],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "rejected", "{}", out.all());
     let result = out.result("microsoft");
     assert!(message(&out).contains("UUID"), "{result}");
-    assert!(result["advice"].as_str().unwrap().contains("secret's ID instead of its Value"));
+    assert!(
+        result["advice"]
+            .as_str()
+            .unwrap()
+            .contains("secret's ID instead of its Value")
+    );
 }
 
 #[tokio::test]
 async fn microsoft_expired_secret_is_rejected() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", APP.id), ("client_secret", APP.expired_secret), ("tenant", TENANT_ID)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("client_id", APP.id),
+            ("client_secret", APP.expired_secret),
+            ("tenant", TENANT_ID),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "rejected", "{}", out.all());
     assert!(message(&out).contains("expired"));
-    assert!(out.result("microsoft")["advice"].as_str().unwrap().contains("new secret"));
+    assert!(
+        out.result("microsoft")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("new secret")
+    );
 }
 
 #[tokio::test]
 async fn microsoft_client_id_unknown_everywhere_is_rejected() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", "f665c3dd-6ef1-42af-80ce-dc0d51b53781"), ("client_secret", APP.secret), ("tenant", TENANT_ID)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("client_id", "f665c3dd-6ef1-42af-80ce-dc0d51b53781"),
+            ("client_secret", APP.secret),
+            ("tenant", TENANT_ID),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "rejected", "{}", out.all());
     assert!(message(&out).contains("AADSTS700016"));
     let asked = paths(&fake).await;
-    assert_eq!(asked, ["/consumers/oauth2/v2.0/token", "/organizations/oauth2/v2.0/token", &format!("/{TENANT_ID}/oauth2/v2.0/token")]);
+    assert_eq!(
+        asked,
+        [
+            "/consumers/oauth2/v2.0/token",
+            "/organizations/oauth2/v2.0/token",
+            &format!("/{TENANT_ID}/oauth2/v2.0/token")
+        ]
+    );
 }
 
 #[tokio::test]
@@ -291,30 +393,63 @@ async fn microsoft_single_organisation_app_is_misconfigured_even_with_its_tenant
     let fake = start().await;
     for fields in [
         vec![("client_id", ORG_APP.id), ("client_secret", ORG_APP.secret)],
-        vec![("client_id", ORG_APP.id), ("client_secret", ORG_APP.secret), ("tenant", TENANT_ID)],
+        vec![
+            ("client_id", ORG_APP.id),
+            ("client_secret", ORG_APP.secret),
+            ("tenant", TENANT_ID),
+        ],
     ] {
         let out = run(&fake, &fields).await;
         assert_eq!(out.status("microsoft"), "misconfigured", "{}", out.all());
         assert_eq!(out.code, 1);
         assert_eq!(out.result("microsoft")["reason"], "setup");
-        assert!(message(&out).contains("does not accept personal Microsoft accounts"), "{}", out.all());
-        assert!(out.result("microsoft")["advice"].as_str().unwrap().contains("Supported account types"));
+        assert!(
+            message(&out).contains("does not accept personal Microsoft accounts"),
+            "{}",
+            out.all()
+        );
+        assert!(
+            out.result("microsoft")["advice"]
+                .as_str()
+                .unwrap()
+                .contains("Supported account types")
+        );
     }
 }
 
 #[tokio::test]
 async fn microsoft_any_organisation_app_is_misconfigured() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", WORK_APP.id), ("client_secret", WORK_APP.secret)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("client_id", WORK_APP.id),
+            ("client_secret", WORK_APP.secret),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "misconfigured", "{}", out.all());
     assert!(message(&out).contains("/organizations"), "{}", out.all());
-    assert!(out.result("microsoft")["advice"].as_str().unwrap().contains("Supported account types"));
+    assert!(
+        out.result("microsoft")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Supported account types")
+    );
 }
 
 #[tokio::test]
 async fn microsoft_wrong_tenant_field_is_a_warning_about_the_field() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", APP.id), ("client_secret", APP.secret), ("tenant", "contoso.onmicrosoft.com")]).await;
+    let out = run(
+        &fake,
+        &[
+            ("client_id", APP.id),
+            ("client_secret", APP.secret),
+            ("tenant", "contoso.onmicrosoft.com"),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "warning", "{}", out.all());
     assert!(message(&out).contains("tenant field"), "{}", out.all());
     assert!(message(&out).contains("tenant does not exist"));
@@ -323,46 +458,112 @@ async fn microsoft_wrong_tenant_field_is_a_warning_about_the_field() {
 #[tokio::test]
 async fn microsoft_conditional_access_on_the_tenant_only_adds_a_fact() {
     let fake = start().await;
-    let out = run(&fake, &[("client_id", APP.id), ("client_secret", APP.secret), ("tenant", LOCKED_TENANT)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("client_id", APP.id),
+            ("client_secret", APP.secret),
+            ("tenant", LOCKED_TENANT),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "ok", "{}", out.all());
-    assert!(out.result("microsoft")["facts"]["tenant_check"].as_str().unwrap().contains("Conditional Access"));
+    assert!(
+        out.result("microsoft")["facts"]["tenant_check"]
+            .as_str()
+            .unwrap()
+            .contains("Conditional Access")
+    );
 }
 
 #[tokio::test]
 async fn microsoft_organisation_only_app_on_common_is_misconfigured() {
     // AADSTS90130, as Entra answers such an app on /common (microsoftgraph/aspnetcore-connect-sample#23).
     let server = answering(aadsts(400, "invalid_request", 90130, &format!("Application '{}'({}) is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.", ORG_APP.id, ORG_APP.name))).await;
-    let out = run_on(&server, &[("client_id", ORG_APP.id), ("client_secret", ORG_APP.secret)]).await;
+    let out = run_on(
+        &server,
+        &[("client_id", ORG_APP.id), ("client_secret", ORG_APP.secret)],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "misconfigured", "{}", out.all());
     assert!(message(&out).contains("AADSTS90130"));
-    assert!(out.result("microsoft")["advice"].as_str().unwrap().contains("Supported account types"));
+    assert!(
+        out.result("microsoft")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Supported account types")
+    );
 }
 
 #[tokio::test]
 async fn microsoft_public_client_is_misconfigured() {
     // O365/python-o365#469
-    let server = answering(aadsts(401, "invalid_client", 700025, "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.")).await;
-    let out = run_on(&server, &[("client_id", APP.id), ("client_secret", APP.secret)]).await;
+    let server = answering(aadsts(
+        401,
+        "invalid_client",
+        700025,
+        "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+    ))
+    .await;
+    let out = run_on(
+        &server,
+        &[("client_id", APP.id), ("client_secret", APP.secret)],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "misconfigured", "{}", out.all());
     assert!(message(&out).contains("public client"));
-    assert!(out.result("microsoft")["advice"].as_str().unwrap().contains("Allow public client flows"));
+    assert!(
+        out.result("microsoft")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Allow public client flows")
+    );
 }
 
 #[tokio::test]
 async fn microsoft_grant_not_allowed_is_misconfigured() {
-    let server = answering(aadsts(400, "unauthorized_client", 700051, "response_type 'code' is not enabled for the application.")).await;
-    let out = run_on(&server, &[("client_id", APP.id), ("client_secret", APP.secret)]).await;
+    let server = answering(aadsts(
+        400,
+        "unauthorized_client",
+        700051,
+        "response_type 'code' is not enabled for the application.",
+    ))
+    .await;
+    let out = run_on(
+        &server,
+        &[("client_id", APP.id), ("client_secret", APP.secret)],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "misconfigured", "{}", out.all());
-    assert!(out.result("microsoft")["advice"].as_str().unwrap().contains("Web platform"));
+    assert!(
+        out.result("microsoft")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Web platform")
+    );
 }
 
 #[tokio::test]
 async fn microsoft_code_checked_before_the_client_is_only_a_warning() {
     // Every secret gets the same answer: the dummy code proves the id, not the secret.
-    let server = answering(aadsts(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid.")).await;
-    let out = run_on(&server, &[("client_id", APP.id), ("client_secret", APP.secret)]).await;
+    let server = answering(aadsts(
+        400,
+        "invalid_grant",
+        9002313,
+        "Invalid request. Request is malformed or invalid.",
+    ))
+    .await;
+    let out = run_on(
+        &server,
+        &[("client_id", APP.id), ("client_secret", APP.secret)],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "warning", "{}", out.all());
-    assert!(message(&out).contains("the secret could not be verified by this request"), "{}", out.all());
+    assert!(
+        message(&out).contains("the secret could not be verified by this request"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
@@ -370,15 +571,42 @@ async fn microsoft_tenant_needed_is_misconfigured() {
     // Entra's answer when an app-only token is asked without a tenant (our check never asks
     // that on purpose; a proxy that rewrites the path could).
     let server = answering(aadsts(400, "invalid_request", 50059, "No tenant-identifying information found in either the request or implied by any provided credentials.")).await;
-    let out = run_on(&server, &[("client_id", APP.id), ("client_secret", APP.secret), ("tenant", TENANT_ID)]).await;
+    let out = run_on(
+        &server,
+        &[
+            ("client_id", APP.id),
+            ("client_secret", APP.secret),
+            ("tenant", TENANT_ID),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "misconfigured", "{}", out.all());
-    assert!(out.result("microsoft")["advice"].as_str().unwrap().contains("tenant"));
+    assert!(
+        out.result("microsoft")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("tenant")
+    );
 }
 
 #[tokio::test]
 async fn microsoft_unknown_answer_is_unreachable_with_its_facts() {
-    let server = answering(aadsts(400, "invalid_request", 900023, "Specified tenant identifier is neither a valid DNS name, nor a valid external domain.")).await;
-    let out = run_on(&server, &[("client_id", APP.id), ("client_secret", APP.secret), ("tenant", TENANT_ID)]).await;
+    let server = answering(aadsts(
+        400,
+        "invalid_request",
+        900023,
+        "Specified tenant identifier is neither a valid DNS name, nor a valid external domain.",
+    ))
+    .await;
+    let out = run_on(
+        &server,
+        &[
+            ("client_id", APP.id),
+            ("client_secret", APP.secret),
+            ("tenant", TENANT_ID),
+        ],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
     let facts = &out.result("microsoft")["facts"];
@@ -389,7 +617,11 @@ async fn microsoft_unknown_answer_is_unreachable_with_its_facts() {
 #[tokio::test]
 async fn microsoft_bare_401_is_not_the_provider() {
     let server = answering(ResponseTemplate::new(401).set_body_string("Unauthorized")).await;
-    let out = run_on(&server, &[("client_id", APP.id), ("client_secret", APP.secret)]).await;
+    let out = run_on(
+        &server,
+        &[("client_id", APP.id), ("client_secret", APP.secret)],
+    )
+    .await;
     assert_eq!(out.status("microsoft"), "unreachable", "{}", out.all());
     assert_eq!(out.result("microsoft")["reason"], "intermediary");
 }

@@ -43,8 +43,9 @@ fn respond(req: &Request, options: Options) -> ResponseTemplate {
     let body: Value = match serde_json::from_slice(&req.body) {
         Ok(body) => body,
         Err(_) => {
-            return ResponseTemplate::new(400)
-                .set_body_json(json!({"badRequest": {"code": 400, "message": "Invalid json request body"}}));
+            return ResponseTemplate::new(400).set_body_json(
+                json!({"badRequest": {"code": 400, "message": "Invalid json request body"}}),
+            );
         }
     };
     let creds = &body["auth"]["RAX-KSKEY:apiKeyCredentials"];
@@ -98,23 +99,40 @@ pub async fn start() -> Fake {
 
 /// The CDN's HEAD on a container, for the token issued above.
 fn cdn(req: &Request) -> ResponseTemplate {
-    if req.headers.get("x-auth-token").and_then(|v| v.to_str().ok()) != Some(TOKEN) {
-        return ResponseTemplate::new(401).insert_header("X-Trans-Id", "tx8a1f0c6e2d3b4a5c6d7e8-0065f1a2b3dfw1");
+    if req
+        .headers
+        .get("x-auth-token")
+        .and_then(|v| v.to_str().ok())
+        != Some(TOKEN)
+    {
+        return ResponseTemplate::new(401)
+            .insert_header("X-Trans-Id", "tx8a1f0c6e2d3b4a5c6d7e8-0065f1a2b3dfw1");
     }
     let container = req.url.path().rsplit('/').next().unwrap_or_default();
-    let base = ResponseTemplate::new(204).insert_header("X-Trans-Id", "tx5c3e9b1a7d2f4e6a8b0c1-0065f1a2b4ord1");
+    let base = ResponseTemplate::new(204)
+        .insert_header("X-Trans-Id", "tx5c3e9b1a7d2f4e6a8b0c1-0065f1a2b4ord1");
     match container {
         PUBLIC_CONTAINER => base
             .insert_header("X-Cdn-Enabled", "True")
-            .insert_header("X-Cdn-Uri", "http://081e40d3ee1cec5f77bf-346eb45fd42c58ca13011d659bfc1ac1.r49.cf0.rackcdn.com")
-            .insert_header("X-Cdn-Ssl-Uri", "https://83c49b9a2f7ad18250b3-346eb45fd42c58ca13011d659bfc1ac1.ssl.cf0.rackcdn.com")
+            .insert_header(
+                "X-Cdn-Uri",
+                "http://081e40d3ee1cec5f77bf-346eb45fd42c58ca13011d659bfc1ac1.r49.cf0.rackcdn.com",
+            )
+            .insert_header(
+                "X-Cdn-Ssl-Uri",
+                "https://83c49b9a2f7ad18250b3-346eb45fd42c58ca13011d659bfc1ac1.ssl.cf0.rackcdn.com",
+            )
             .insert_header("X-Ttl", "259200")
             .insert_header("X-Log-Retention", "False"),
         UNPUBLISHED_CONTAINER => base
             .insert_header("X-Cdn-Enabled", "False")
-            .insert_header("X-Cdn-Uri", "http://2d7c4e0f9a1b3c5d7e8f-346eb45fd42c58ca13011d659bfc1ac1.r12.cf0.rackcdn.com")
+            .insert_header(
+                "X-Cdn-Uri",
+                "http://2d7c4e0f9a1b3c5d7e8f-346eb45fd42c58ca13011d659bfc1ac1.r12.cf0.rackcdn.com",
+            )
             .insert_header("X-Ttl", "259200"),
-        _ => ResponseTemplate::new(404).insert_header("X-Trans-Id", "tx7b2d4f6a8c0e1a3b5c7d9-0065f1a2b5ord1"),
+        _ => ResponseTemplate::new(404)
+            .insert_header("X-Trans-Id", "tx7b2d4f6a8c0e1a3b5c7d9-0065f1a2b5ord1"),
     }
 }
 
@@ -126,14 +144,26 @@ pub async fn start_with(options: Options) -> Fake {
         .mount(&server)
         .await;
     Mock::given(method("HEAD"))
-        .and(wiremock::matchers::path_regex(format!("^/v1/MossoCloudFS_{TENANT}/[^/]+$")))
+        .and(wiremock::matchers::path_regex(format!(
+            "^/v1/MossoCloudFS_{TENANT}/[^/]+$"
+        )))
         .respond_with(cdn)
         .mount(&server)
         .await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("username", USERNAME.into()), ("api_key", API_KEY.into()), ("region", "ORD".into()), ("public_container", PUBLIC_CONTAINER.into())],
-        rejected: vec![("username", USERNAME.into()), ("api_key", WRONG_KEY.into()), ("region", "ORD".into()), ("public_container", PUBLIC_CONTAINER.into())],
+        valid: vec![
+            ("username", USERNAME.into()),
+            ("api_key", API_KEY.into()),
+            ("region", "ORD".into()),
+            ("public_container", PUBLIC_CONTAINER.into()),
+        ],
+        rejected: vec![
+            ("username", USERNAME.into()),
+            ("api_key", WRONG_KEY.into()),
+            ("region", "ORD".into()),
+            ("public_container", PUBLIC_CONTAINER.into()),
+        ],
         secrets: vec![API_KEY.into(), WRONG_KEY.into()],
         guard: Box::new(server),
     }
@@ -159,7 +189,11 @@ async fn rackspace_valid_key_is_ok_with_the_catalog_facts() {
     assert_eq!(facts["token_expires"], "2026-05-15T18:04:11.947Z");
     assert_eq!(facts["cloudfiles_regions"], json!(["DFW", "ORD", "IAD"]));
     assert_eq!(facts["public_container"], PUBLIC_CONTAINER);
-    assert!(facts["cdn_uri"].as_str().unwrap().contains("rackcdn.com"), "{}", out.all());
+    assert!(
+        facts["cdn_uri"].as_str().unwrap().contains("rackcdn.com"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
@@ -167,17 +201,36 @@ async fn rackspace_wrong_key_is_rejected() {
     let fake = start().await;
     let out = run(&fake, &fake.rejected_config()).await;
     assert_eq!(out.status("rackspace"), "rejected", "{}", out.all());
-    assert!(out.result("rackspace")["message"].as_str().unwrap().contains("invalid"));
+    assert!(
+        out.result("rackspace")["message"]
+            .as_str()
+            .unwrap()
+            .contains("invalid")
+    );
     assert_eq!(out.code, 1);
 }
 
 #[tokio::test]
 async fn rackspace_disabled_user_is_named_not_a_wrong_key() {
-    let fake = start_with(Options { disabled: true, ..Options::default() }).await;
+    let fake = start_with(Options {
+        disabled: true,
+        ..Options::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid_config()).await;
     assert_eq!(out.status("rackspace"), "misconfigured", "{}", out.all());
-    assert!(out.result("rackspace")["message"].as_str().unwrap().contains("this user (portaladmin) is disabled"));
-    assert!(out.result("rackspace")["advice"].as_str().unwrap().contains("enable"));
+    assert!(
+        out.result("rackspace")["message"]
+            .as_str()
+            .unwrap()
+            .contains("this user (portaladmin) is disabled")
+    );
+    assert!(
+        out.result("rackspace")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("enable")
+    );
 }
 
 #[tokio::test]
@@ -187,21 +240,40 @@ async fn rackspace_region_without_cloud_files_is_misconfigured() {
     config[2].1 = "HKG".into();
     let out = run(&fake, &config).await;
     assert_eq!(out.status("rackspace"), "misconfigured", "{}", out.all());
-    let message = out.result("rackspace")["message"].as_str().unwrap().to_string();
-    assert!(message.contains("HKG") && message.contains("DFW, ORD, IAD"), "{message}");
+    let message = out.result("rackspace")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("HKG") && message.contains("DFW, ORD, IAD"),
+        "{message}"
+    );
     assert_eq!(out.code, 1);
 }
 
 #[tokio::test]
 async fn rackspace_account_without_cloud_files_is_misconfigured() {
-    let fake = start_with(Options { no_cloud_files: true, ..Options::default() }).await;
+    let fake = start_with(Options {
+        no_cloud_files: true,
+        ..Options::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid_config()).await;
     assert_eq!(out.status("rackspace"), "misconfigured", "{}", out.all());
-    assert!(out.result("rackspace")["message"].as_str().unwrap().contains("no Cloud Files"));
+    assert!(
+        out.result("rackspace")["message"]
+            .as_str()
+            .unwrap()
+            .contains("no Cloud Files")
+    );
 }
 
 fn with_container(fake: &Fake, container: Option<&str>) -> Vec<(&'static str, String)> {
-    let mut config: Vec<_> = fake.valid_config().into_iter().filter(|(k, _)| *k != "public_container").collect();
+    let mut config: Vec<_> = fake
+        .valid_config()
+        .into_iter()
+        .filter(|(k, _)| *k != "public_container")
+        .collect();
     if let Some(container) = container {
         config.push(("public_container", container.to_string()));
     }
@@ -214,9 +286,20 @@ async fn rackspace_missing_public_container_is_misconfigured() {
     let out = run(&fake, &with_container(&fake, Some("portal-gone"))).await;
     assert_eq!(out.status("rackspace"), "misconfigured", "{}", out.all());
     assert_eq!(out.result("rackspace")["reason"], "setup");
-    let message = out.result("rackspace")["message"].as_str().unwrap().to_string();
-    assert!(message.contains("`portal-gone` is missing or was never CDN-enabled"), "{message}");
-    assert!(out.result("rackspace")["advice"].as_str().unwrap().contains("CDN"));
+    let message = out.result("rackspace")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("`portal-gone` is missing or was never CDN-enabled"),
+        "{message}"
+    );
+    assert!(
+        out.result("rackspace")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("CDN")
+    );
 }
 
 #[tokio::test]
@@ -224,7 +307,12 @@ async fn rackspace_unpublished_public_container_is_misconfigured() {
     let fake = start().await;
     let out = run(&fake, &with_container(&fake, Some(UNPUBLISHED_CONTAINER))).await;
     assert_eq!(out.status("rackspace"), "misconfigured", "{}", out.all());
-    assert!(out.result("rackspace")["message"].as_str().unwrap().contains("CDN of the public container"));
+    assert!(
+        out.result("rackspace")["message"]
+            .as_str()
+            .unwrap()
+            .contains("CDN of the public container")
+    );
 }
 
 #[tokio::test]
@@ -232,7 +320,12 @@ async fn rackspace_without_public_container_is_a_warning() {
     let fake = start().await;
     let out = run(&fake, &with_container(&fake, None)).await;
     assert_eq!(out.status("rackspace"), "warning", "{}", out.all());
-    assert!(out.result("rackspace")["message"].as_str().unwrap().contains("public_container is not set"));
+    assert!(
+        out.result("rackspace")["message"]
+            .as_str()
+            .unwrap()
+            .contains("public_container is not set")
+    );
 }
 
 #[tokio::test]
@@ -240,7 +333,11 @@ async fn rackspace_bare_401_is_no_verdict() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/v2.0/tokens"))
-        .respond_with(ResponseTemplate::new(401).set_body_string("<html><head><title>Access denied</title></head></html>").insert_header("content-type", "text/html"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_string("<html><head><title>Access denied</title></head></html>")
+                .insert_header("content-type", "text/html"),
+        )
         .mount(&server)
         .await;
     let fake = start().await;
@@ -248,5 +345,12 @@ async fn rackspace_bare_401_is_no_verdict() {
     config.push(("endpoint", server.uri()));
     let out = run(&fake, &config).await;
     assert_eq!(out.status("rackspace"), "unreachable", "{}", out.all());
-    assert!(out.result("rackspace")["message"].as_str().unwrap().contains("Access denied"), "{}", out.all());
+    assert!(
+        out.result("rackspace")["message"]
+            .as_str()
+            .unwrap()
+            .contains("Access denied"),
+        "{}",
+        out.all()
+    );
 }

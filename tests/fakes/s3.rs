@@ -16,10 +16,10 @@ use hyper_util::rt::TokioIo;
 use s3s::access::{S3Access, S3AccessContext};
 use s3s::auth::{S3Auth, SecretKey};
 use s3s::dto::{
-    GetBucketOwnershipControlsInput, GetBucketOwnershipControlsOutput, GetObjectInput, GetObjectOutput,
-    HeadBucketInput, HeadBucketOutput, ListBucketsInput, ListBucketsOutput, ListObjectsV2Input,
-    ListObjectsV2Output, ObjectOwnership, OwnershipControls, OwnershipControlsRule, PutObjectInput,
-    PutObjectOutput,
+    GetBucketOwnershipControlsInput, GetBucketOwnershipControlsOutput, GetObjectInput,
+    GetObjectOutput, HeadBucketInput, HeadBucketOutput, ListBucketsInput, ListBucketsOutput,
+    ListObjectsV2Input, ListObjectsV2Output, ObjectOwnership, OwnershipControls,
+    OwnershipControlsRule, PutObjectInput, PutObjectOutput,
 };
 use s3s::service::S3ServiceBuilder;
 use s3s::{S3, S3Request, S3Response, S3Result};
@@ -62,7 +62,10 @@ pub struct Delay {
 
 impl Delay {
     pub fn new(hold: Duration) -> Delay {
-        Delay { hold, arrivals: Arc::default() }
+        Delay {
+            hold,
+            arrivals: Arc::default(),
+        }
     }
 }
 
@@ -74,7 +77,10 @@ impl S3Auth for Keys {
     async fn get_secret_key(&self, access_key: &str) -> S3Result<SecretKey> {
         match self.0.get(access_key) {
             Some(secret) => Ok(SecretKey::from(secret.clone())),
-            None => Err(s3s::s3_error!(InvalidAccessKeyId, "The AWS Access Key Id you provided does not exist in our records.")),
+            None => Err(s3s::s3_error!(
+                InvalidAccessKeyId,
+                "The AWS Access Key Id you provided does not exist in our records."
+            )),
         }
     }
 }
@@ -92,9 +98,14 @@ impl S3Access for Policy {
             return Err(s3s::s3_error!(AccessDenied, "Access Denied"));
         };
         if creds.access_key == NO_S3_KEY {
-            return Err(s3s::s3_error!(NotSignedUp, "Your account is not signed up for the S3 service. You must sign up before you can use S3."));
+            return Err(s3s::s3_error!(
+                NotSignedUp,
+                "Your account is not signed up for the S3 service. You must sign up before you can use S3."
+            ));
         }
-        if Some(&creds.access_key) == self.list_denied.as_ref() && cx.s3_op().name() == "ListBuckets" {
+        if Some(&creds.access_key) == self.list_denied.as_ref()
+            && cx.s3_op().name() == "ListBuckets"
+        {
             return Err(s3s::s3_error!(AccessDenied, "Access Denied"));
         }
         Ok(())
@@ -109,26 +120,44 @@ struct Store {
 
 #[async_trait::async_trait]
 impl S3 for Store {
-    async fn list_buckets(&self, req: S3Request<ListBucketsInput>) -> S3Result<S3Response<ListBucketsOutput>> {
+    async fn list_buckets(
+        &self,
+        req: S3Request<ListBucketsInput>,
+    ) -> S3Result<S3Response<ListBucketsOutput>> {
         self.fs.list_buckets(req).await
     }
 
-    async fn list_objects_v2(&self, req: S3Request<ListObjectsV2Input>) -> S3Result<S3Response<ListObjectsV2Output>> {
+    async fn list_objects_v2(
+        &self,
+        req: S3Request<ListObjectsV2Input>,
+    ) -> S3Result<S3Response<ListObjectsV2Output>> {
         self.fs.list_objects_v2(req).await
     }
 
-    async fn head_bucket(&self, req: S3Request<HeadBucketInput>) -> S3Result<S3Response<HeadBucketOutput>> {
+    async fn head_bucket(
+        &self,
+        req: S3Request<HeadBucketInput>,
+    ) -> S3Result<S3Response<HeadBucketOutput>> {
         self.fs.head_bucket(req).await
     }
 
-    async fn put_object(&self, req: S3Request<PutObjectInput>) -> S3Result<S3Response<PutObjectOutput>> {
+    async fn put_object(
+        &self,
+        req: S3Request<PutObjectInput>,
+    ) -> S3Result<S3Response<PutObjectOutput>> {
         if req.input.bucket == ENFORCED_BUCKET && req.input.acl.is_some() {
-            return Err(s3s::s3_error!(AccessControlListNotSupported, "The bucket does not allow ACLs"));
+            return Err(s3s::s3_error!(
+                AccessControlListNotSupported,
+                "The bucket does not allow ACLs"
+            ));
         }
         self.fs.put_object(req).await
     }
 
-    async fn get_object(&self, req: S3Request<GetObjectInput>) -> S3Result<S3Response<GetObjectOutput>> {
+    async fn get_object(
+        &self,
+        req: S3Request<GetObjectInput>,
+    ) -> S3Result<S3Response<GetObjectOutput>> {
         self.fs.get_object(req).await
     }
 
@@ -139,7 +168,10 @@ impl S3 for Store {
     ) -> S3Result<S3Response<GetBucketOwnershipControlsOutput>> {
         let bucket = req.input.bucket.as_str();
         if !self.root.join(bucket).is_dir() {
-            return Err(s3s::s3_error!(NoSuchBucket, "The specified bucket does not exist"));
+            return Err(s3s::s3_error!(
+                NoSuchBucket,
+                "The specified bucket does not exist"
+            ));
         }
         let setting = match bucket {
             BUCKET => ObjectOwnership::BUCKET_OWNER_PREFERRED,
@@ -151,7 +183,9 @@ impl S3 for Store {
                 ));
             }
         };
-        let rule = OwnershipControlsRule { object_ownership: ObjectOwnership::from_static(setting) };
+        let rule = OwnershipControlsRule {
+            object_ownership: ObjectOwnership::from_static(setting),
+        };
         Ok(S3Response::new(GetBucketOwnershipControlsOutput {
             ownership_controls: Some(OwnershipControls { rules: vec![rule] }),
         }))
@@ -165,10 +199,19 @@ pub async fn serve_with(
     delay: Option<Delay>,
 ) -> (SocketAddr, JoinHandle<()>) {
     let fs = s3s_fs::FileSystem::new(dir).expect("s3s-fs over the temp dir");
-    let auth = Keys(keys.iter().map(|(a, s)| (a.to_string(), s.to_string())).collect());
-    let mut builder = S3ServiceBuilder::new(Store { fs, root: dir.to_path_buf() });
+    let auth = Keys(
+        keys.iter()
+            .map(|(a, s)| (a.to_string(), s.to_string()))
+            .collect(),
+    );
+    let mut builder = S3ServiceBuilder::new(Store {
+        fs,
+        root: dir.to_path_buf(),
+    });
     builder.set_auth(auth);
-    builder.set_access(Policy { list_denied: list_denied.map(str::to_string) });
+    builder.set_access(Policy {
+        list_denied: list_denied.map(str::to_string),
+    });
     let service = builder.build();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -180,18 +223,24 @@ pub async fn serve_with(
             let service = service.clone();
             let delay = delay.clone();
             tokio::spawn(async move {
-                let delayed = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
-                    let service = service.clone();
-                    let delay = delay.clone();
-                    async move {
-                        if let Some(delay) = delay {
-                            let what = req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
-                            delay.arrivals.lock().unwrap().push((Instant::now(), what));
-                            tokio::time::sleep(delay.hold).await;
+                let delayed = hyper::service::service_fn(
+                    move |req: hyper::Request<hyper::body::Incoming>| {
+                        let service = service.clone();
+                        let delay = delay.clone();
+                        async move {
+                            if let Some(delay) = delay {
+                                let what = req
+                                    .uri()
+                                    .path_and_query()
+                                    .map(|p| p.to_string())
+                                    .unwrap_or_default();
+                                delay.arrivals.lock().unwrap().push((Instant::now(), what));
+                                tokio::time::sleep(delay.hold).await;
+                            }
+                            hyper::service::Service::call(&service, req).await
                         }
-                        hyper::service::Service::call(&service, req).await
-                    }
-                });
+                    },
+                );
                 let _ = hyper::server::conn::http1::Builder::new()
                     .serve_connection(TokioIo::new(socket), delayed)
                     .await;
@@ -223,7 +272,11 @@ pub async fn start_with(delay: Option<Delay>) -> Fake {
     for bucket in [BUCKET, LEGACY_BUCKET, ENFORCED_BUCKET] {
         std::fs::create_dir(dir.path().join(bucket)).unwrap();
     }
-    let keys = [(ACCESS_KEY, SECRET_KEY), (SCOPED_KEY, SCOPED_SECRET), (NO_S3_KEY, NO_S3_SECRET)];
+    let keys = [
+        (ACCESS_KEY, SECRET_KEY),
+        (SCOPED_KEY, SCOPED_SECRET),
+        (NO_S3_KEY, NO_S3_SECRET),
+    ];
     let (addr, handle) = serve_with(dir.path(), &keys, Some(SCOPED_KEY), delay).await;
     let with = |secret: &str| {
         vec![
@@ -237,7 +290,12 @@ pub async fn start_with(delay: Option<Delay>) -> Fake {
         endpoint: format!("http://{addr}"),
         valid: with(SECRET_KEY),
         rejected: with(WRONG_SECRET),
-        secrets: vec![SECRET_KEY.into(), WRONG_SECRET.into(), SCOPED_SECRET.into(), NO_S3_SECRET.into()],
+        secrets: vec![
+            SECRET_KEY.into(),
+            WRONG_SECRET.into(),
+            SCOPED_SECRET.into(),
+            NO_S3_SECRET.into(),
+        ],
         guard: Box::new(Guard { handle, _dir: dir }),
     }
 }
@@ -253,20 +311,38 @@ async fn run(fake: &Fake, fields: &[(&'static str, &str)]) -> crate::support::Ou
 }
 
 fn message(out: &crate::support::Output) -> String {
-    out.result("s3")["message"].as_str().unwrap_or_default().to_string()
+    out.result("s3")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[tokio::test]
 async fn s3_valid_key_lists_buckets_and_reaches_the_bucket() {
     let fake = start().await;
-    let fields = [("access_key_id", ACCESS_KEY), ("secret_access_key", SECRET_KEY), ("bucket", BUCKET)];
+    let fields = [
+        ("access_key_id", ACCESS_KEY),
+        ("secret_access_key", SECRET_KEY),
+        ("bucket", BUCKET),
+    ];
     let out = run(&fake, &fields).await;
     assert_eq!(out.status("s3"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
     let facts = &out.result("s3")["facts"];
     assert_eq!(facts["bucket_count"], 3, "{}", out.all());
-    assert_eq!(facts["object_ownership"], "BucketOwnerPreferred", "{}", out.all());
-    assert!(facts["buckets"].as_array().unwrap().iter().any(|b| b == BUCKET));
+    assert_eq!(
+        facts["object_ownership"],
+        "BucketOwnerPreferred",
+        "{}",
+        out.all()
+    );
+    assert!(
+        facts["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b == BUCKET)
+    );
     assert_eq!(facts["key_type"], "long-term (AKIA)");
     assert_eq!(facts["bucket"], BUCKET);
 }
@@ -274,7 +350,14 @@ async fn s3_valid_key_lists_buckets_and_reaches_the_bucket() {
 #[tokio::test]
 async fn s3_valid_key_without_bucket_is_ok() {
     let fake = start().await;
-    let out = run(&fake, &[("access_key_id", ACCESS_KEY), ("secret_access_key", SECRET_KEY)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("access_key_id", ACCESS_KEY),
+            ("secret_access_key", SECRET_KEY),
+        ],
+    )
+    .await;
     assert_eq!(out.status("s3"), "ok", "{}", out.all());
     assert!(message(&out).contains("3 bucket(s)"), "{}", out.all());
 }
@@ -282,49 +365,100 @@ async fn s3_valid_key_without_bucket_is_ok() {
 #[tokio::test]
 async fn s3_wrong_secret_is_rejected_by_the_signature_check() {
     let fake = start().await;
-    let out = run(&fake, &[("access_key_id", ACCESS_KEY), ("secret_access_key", WRONG_SECRET)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("access_key_id", ACCESS_KEY),
+            ("secret_access_key", WRONG_SECRET),
+        ],
+    )
+    .await;
     assert_eq!(out.status("s3"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(message(&out).contains("SignatureDoesNotMatch"), "{}", out.all());
+    assert!(
+        message(&out).contains("SignatureDoesNotMatch"),
+        "{}",
+        out.all()
+    );
     assert!(message(&out).contains("secret access key"), "{}", out.all());
 }
 
 #[tokio::test]
 async fn s3_unknown_key_is_rejected() {
     let fake = start().await;
-    let out = run(&fake, &[("access_key_id", UNKNOWN_KEY), ("secret_access_key", SECRET_KEY)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("access_key_id", UNKNOWN_KEY),
+            ("secret_access_key", SECRET_KEY),
+        ],
+    )
+    .await;
     assert_eq!(out.status("s3"), "rejected", "{}", out.all());
-    assert!(message(&out).contains("does not know this access key id"), "{}", out.all());
+    assert!(
+        message(&out).contains("does not know this access key id"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
 async fn s3_missing_bucket_is_misconfigured() {
     let fake = start().await;
-    let fields = [("access_key_id", ACCESS_KEY), ("secret_access_key", SECRET_KEY), ("bucket", "portal-backup-gone")];
+    let fields = [
+        ("access_key_id", ACCESS_KEY),
+        ("secret_access_key", SECRET_KEY),
+        ("bucket", "portal-backup-gone"),
+    ];
     let out = run(&fake, &fields).await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
     assert_eq!(out.code, 1);
     assert!(message(&out).contains("NoSuchBucket"), "{}", out.all());
-    assert!(out.result("s3")["advice"].as_str().unwrap().contains("bucket name"));
+    assert!(
+        out.result("s3")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("bucket name")
+    );
 }
 
 #[tokio::test]
 async fn s3_bucket_scoped_key_reaches_its_bucket_without_listing() {
     let fake = start().await;
-    let fields = [("access_key_id", SCOPED_KEY), ("secret_access_key", SCOPED_SECRET), ("bucket", BUCKET)];
+    let fields = [
+        ("access_key_id", SCOPED_KEY),
+        ("secret_access_key", SCOPED_SECRET),
+        ("bucket", BUCKET),
+    ];
     let out = run(&fake, &fields).await;
     assert_eq!(out.status("s3"), "ok", "{}", out.all());
     assert_eq!(out.result("s3")["facts"]["can_list_buckets"], false);
-    assert!(message(&out).contains("may not list all buckets"), "{}", out.all());
+    assert!(
+        message(&out).contains("may not list all buckets"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
 async fn s3_bucket_scoped_key_without_bucket_is_misconfigured() {
     let fake = start().await;
-    let out = run(&fake, &[("access_key_id", SCOPED_KEY), ("secret_access_key", SCOPED_SECRET)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("access_key_id", SCOPED_KEY),
+            ("secret_access_key", SCOPED_SECRET),
+        ],
+    )
+    .await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
     assert!(message(&out).contains("AccessDenied"), "{}", out.all());
-    assert!(out.result("s3")["advice"].as_str().unwrap().contains("Set bucket"));
+    assert!(
+        out.result("s3")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Set bucket")
+    );
 }
 
 #[tokio::test]
@@ -332,7 +466,10 @@ async fn s3_temporary_key_without_session_token_is_misconfigured_without_a_reque
     let sandbox = Sandbox::new();
     sandbox.set_provider(
         "s3",
-        &[("access_key_id", "ASIAQ3EGRXWP7HZNTK4M".into()), ("secret_access_key", SECRET_KEY.into())],
+        &[
+            ("access_key_id", "ASIAQ3EGRXWP7HZNTK4M".into()),
+            ("secret_access_key", SECRET_KEY.into()),
+        ],
     );
     let out = sandbox.check_json("s3", &[]).await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
@@ -347,13 +484,19 @@ async fn aws_like(bucket_answer: ResponseTemplate) -> MockServer {
     aws_like_with(bucket_answer, None).await
 }
 
-async fn aws_like_with(bucket_answer: ResponseTemplate, ownership: Option<ResponseTemplate>) -> MockServer {
+async fn aws_like_with(
+    bucket_answer: ResponseTemplate,
+    ownership: Option<ResponseTemplate>,
+) -> MockServer {
     let server = MockServer::start().await;
     let signed_by_us = |req: &Request| {
         req.headers
             .get("authorization")
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("AWS4-HMAC-SHA256") && v.contains(&format!("Credential={ACCESS_KEY}/")))
+            .is_some_and(|v| {
+                v.starts_with("AWS4-HMAC-SHA256")
+                    && v.contains(&format!("Credential={ACCESS_KEY}/"))
+            })
     };
     Mock::given(method("GET"))
         .and(path("/"))
@@ -409,7 +552,12 @@ async fn s3_wrong_region_is_misconfigured_with_the_expected_region() {
     let out = run_aws_like(&server).await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
     assert_eq!(out.result("s3")["facts"]["expected_region"], "eu-west-1");
-    assert!(out.result("s3")["advice"].as_str().unwrap().contains("region=eu-west-1"));
+    assert!(
+        out.result("s3")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("region=eu-west-1")
+    );
 }
 
 #[tokio::test]
@@ -422,7 +570,10 @@ async fn s3_permanent_redirect_names_the_bucket_region() {
     .await;
     let out = run_aws_like(&server).await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
-    assert_eq!(out.result("s3")["facts"]["expected_region"], "ap-southeast-2");
+    assert_eq!(
+        out.result("s3")["facts"]["expected_region"],
+        "ap-southeast-2"
+    );
 }
 
 #[tokio::test]
@@ -433,12 +584,20 @@ async fn s3_skewed_clock_is_misconfigured_with_clock_advice() {
     .await;
     let out = run_aws_like(&server).await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
-    assert!(out.result("s3")["advice"].as_str().unwrap().contains("clock"));
+    assert!(
+        out.result("s3")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("clock")
+    );
 }
 
 #[tokio::test]
 async fn s3_unrecognised_403_is_unreachable() {
-    let server = aws_like(ResponseTemplate::new(403).set_body_string("<html><body>Forbidden by proxy</body></html>")).await;
+    let server = aws_like(
+        ResponseTemplate::new(403).set_body_string("<html><body>Forbidden by proxy</body></html>"),
+    )
+    .await;
     let out = run_aws_like(&server).await;
     assert_eq!(out.status("s3"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
@@ -455,34 +614,72 @@ fn empty_listing() -> ResponseTemplate {
 async fn s3_bucket_that_refuses_acls_is_misconfigured() {
     // Object Ownership "bucket owner enforced": the portal's public-read uploads all fail.
     let fake = start().await;
-    let fields = [("access_key_id", ACCESS_KEY), ("secret_access_key", SECRET_KEY), ("bucket", ENFORCED_BUCKET)];
+    let fields = [
+        ("access_key_id", ACCESS_KEY),
+        ("secret_access_key", SECRET_KEY),
+        ("bucket", ENFORCED_BUCKET),
+    ];
     let out = run(&fake, &fields).await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
     assert_eq!(out.code, 1);
     let result = out.result("s3");
     assert_eq!(result["reason"], "setup", "{}", out.all());
     assert_eq!(result["facts"]["object_ownership"], "BucketOwnerEnforced");
-    assert!(message(&out).contains("Bucket owner enforced") && message(&out).contains("public-read"), "{}", out.all());
-    assert!(result["advice"].as_str().unwrap().contains("ACLs enabled"), "{}", out.all());
+    assert!(
+        message(&out).contains("Bucket owner enforced") && message(&out).contains("public-read"),
+        "{}",
+        out.all()
+    );
+    assert!(
+        result["advice"].as_str().unwrap().contains("ACLs enabled"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
 async fn s3_bucket_without_ownership_controls_accepts_acls() {
     let fake = start().await;
-    let fields = [("access_key_id", ACCESS_KEY), ("secret_access_key", SECRET_KEY), ("bucket", LEGACY_BUCKET)];
+    let fields = [
+        ("access_key_id", ACCESS_KEY),
+        ("secret_access_key", SECRET_KEY),
+        ("bucket", LEGACY_BUCKET),
+    ];
     let out = run(&fake, &fields).await;
     assert_eq!(out.status("s3"), "ok", "{}", out.all());
-    assert!(out.result("s3")["facts"]["object_ownership"].as_str().unwrap().starts_with("ObjectWriter"), "{}", out.all());
+    assert!(
+        out.result("s3")["facts"]["object_ownership"]
+            .as_str()
+            .unwrap()
+            .starts_with("ObjectWriter"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
 async fn s3_account_not_signed_up_is_misconfigured_naming_the_account() {
     let fake = start().await;
-    let fields = [("access_key_id", NO_S3_KEY), ("secret_access_key", NO_S3_SECRET), ("bucket", BUCKET)];
+    let fields = [
+        ("access_key_id", NO_S3_KEY),
+        ("secret_access_key", NO_S3_SECRET),
+        ("bucket", BUCKET),
+    ];
     let out = run(&fake, &fields).await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
-    assert!(message(&out).contains("not signed up") && message(&out).contains("NotSignedUp"), "{}", out.all());
-    assert!(out.result("s3")["advice"].as_str().unwrap().contains("account"), "{}", out.all());
+    assert!(
+        message(&out).contains("not signed up") && message(&out).contains("NotSignedUp"),
+        "{}",
+        out.all()
+    );
+    assert!(
+        out.result("s3")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("account"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
@@ -495,7 +692,12 @@ async fn s3_ownership_that_cannot_be_read_is_a_warning() {
     let out = run_aws_like(&server).await;
     assert_eq!(out.status("s3"), "warning", "{}", out.all());
     assert!(message(&out).contains("Object Ownership"), "{}", out.all());
-    assert!(out.result("s3")["advice"].as_str().unwrap().contains("s3:GetBucketOwnershipControls"));
+    assert!(
+        out.result("s3")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("s3:GetBucketOwnershipControls")
+    );
 }
 
 #[tokio::test]
@@ -508,7 +710,12 @@ async fn s3_opt_in_region_answer_is_misconfigured_naming_the_region() {
     let out = run_aws_like(&server).await;
     assert_eq!(out.status("s3"), "misconfigured", "{}", out.all());
     assert!(message(&out).contains("region us-east-1"), "{}", out.all());
-    assert!(out.result("s3")["advice"].as_str().unwrap().contains("opt-in region"));
+    assert!(
+        out.result("s3")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("opt-in region")
+    );
 }
 
 #[tokio::test]
@@ -525,11 +732,22 @@ async fn s3_requests_of_one_check_overlap() {
     // listing, its ownership controls) must all have arrived before the first was answered.
     let delay = Delay::new(Duration::from_millis(400));
     let fake = start_with(Some(delay.clone())).await;
-    let out = run(&fake, &fake.valid.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
+    let out = run(
+        &fake,
+        &fake
+            .valid
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect::<Vec<_>>(),
+    )
+    .await;
     assert_eq!(out.status("s3"), "ok", "{}", out.all());
     let arrivals = delay.arrivals.lock().unwrap().clone();
     assert_eq!(arrivals.len(), 3, "{arrivals:?}");
     let first = arrivals.iter().map(|a| a.0).min().unwrap();
     let last = arrivals.iter().map(|a| a.0).max().unwrap();
-    assert!(last - first < delay.hold, "the requests went one after the other: {arrivals:?}");
+    assert!(
+        last - first < delay.hold,
+        "the requests went one after the other: {arrivals:?}"
+    );
 }

@@ -30,7 +30,11 @@ fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
 }
 
 fn respond(req: &Request, options: Options) -> ResponseTemplate {
-    let refuse = |status: u16, text: &str| ResponseTemplate::new(status).insert_header("X-Trans-Id", TRANS_ID).set_body_string(text);
+    let refuse = |status: u16, text: &str| {
+        ResponseTemplate::new(status)
+            .insert_header("X-Trans-Id", TRANS_ID)
+            .set_body_string(text)
+    };
     let (Some(user), Some(key)) = (header(req, "x-auth-user"), header(req, "x-auth-key")) else {
         return refuse(401, "Unauthorized");
     };
@@ -44,7 +48,10 @@ fn respond(req: &Request, options: Options) -> ResponseTemplate {
     ResponseTemplate::new(204)
         .insert_header("X-Auth-Token", TOKEN)
         .insert_header("X-Storage-Token", TOKEN)
-        .insert_header("X-Storage-Url", format!("https://api.selcdn.ru/v1/SEL_{account}/").as_str())
+        .insert_header(
+            "X-Storage-Url",
+            format!("https://api.selcdn.ru/v1/SEL_{account}/").as_str(),
+        )
         .insert_header("X-Expire-Auth-Token", "86400")
 }
 
@@ -82,8 +89,16 @@ pub async fn start_with(options: Options) -> Fake {
         .await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("auth_user", USER.into()), ("password", PASSWORD.into()), ("public_container", PUBLIC_CONTAINER.into())],
-        rejected: vec![("auth_user", USER.into()), ("password", WRONG_PASSWORD.into()), ("public_container", PUBLIC_CONTAINER.into())],
+        valid: vec![
+            ("auth_user", USER.into()),
+            ("password", PASSWORD.into()),
+            ("public_container", PUBLIC_CONTAINER.into()),
+        ],
+        rejected: vec![
+            ("auth_user", USER.into()),
+            ("password", WRONG_PASSWORD.into()),
+            ("public_container", PUBLIC_CONTAINER.into()),
+        ],
         secrets: vec![PASSWORD.into(), WRONG_PASSWORD.into()],
         guard: Box::new(server),
     }
@@ -104,20 +119,38 @@ async fn selectel_valid_user_is_a_legacy_warning() {
     assert_eq!(out.status("selectel"), "warning", "{}", out.all());
     assert_eq!(out.code, 0);
     let result = out.result("selectel");
-    assert!(result["message"].as_str().unwrap().contains("legacy Selectel storage auth"));
+    assert!(
+        result["message"]
+            .as_str()
+            .unwrap()
+            .contains("legacy Selectel storage auth")
+    );
     assert!(result["advice"].as_str().unwrap().contains("12 h"));
     assert_eq!(result["facts"]["storage_host"], "api.selcdn.ru");
     assert_eq!(result["facts"]["storage_account"], ACCOUNT);
     assert_eq!(result["facts"]["token_lifetime_s"], 86400);
     assert_eq!(result["facts"]["public_container"], PUBLIC_CONTAINER);
     assert_eq!(result["facts"]["container_type"], "public");
-    assert!(result["message"].as_str().unwrap().contains("`portal-public` exists"));
+    assert!(
+        result["message"]
+            .as_str()
+            .unwrap()
+            .contains("`portal-public` exists")
+    );
 }
 
 #[tokio::test]
 async fn selectel_main_user_is_a_legacy_warning() {
     let fake = start().await;
-    let out = run(&fake, &[("auth_user", ACCOUNT.into()), ("password", PASSWORD.into()), ("endpoint", fake.endpoint.clone())]).await;
+    let out = run(
+        &fake,
+        &[
+            ("auth_user", ACCOUNT.into()),
+            ("password", PASSWORD.into()),
+            ("endpoint", fake.endpoint.clone()),
+        ],
+    )
+    .await;
     assert_eq!(out.status("selectel"), "warning", "{}", out.all());
 }
 
@@ -126,45 +159,95 @@ async fn selectel_wrong_password_is_rejected() {
     let fake = start().await;
     let out = run(&fake, &fake.rejected_config()).await;
     assert_eq!(out.status("selectel"), "rejected", "{}", out.all());
-    assert!(out.result("selectel")["message"].as_str().unwrap().contains("403"));
+    assert!(
+        out.result("selectel")["message"]
+            .as_str()
+            .unwrap()
+            .contains("403")
+    );
     assert_eq!(out.code, 1);
 }
 
 #[tokio::test]
 async fn selectel_unknown_user_is_rejected() {
     let fake = start().await;
-    let out = run(&fake, &[("auth_user", "209713_nobody".into()), ("password", PASSWORD.into()), ("endpoint", fake.endpoint.clone())]).await;
+    let out = run(
+        &fake,
+        &[
+            ("auth_user", "209713_nobody".into()),
+            ("password", PASSWORD.into()),
+            ("endpoint", fake.endpoint.clone()),
+        ],
+    )
+    .await;
     assert_eq!(out.status("selectel"), "rejected", "{}", out.all());
-    assert!(out.result("selectel")["message"].as_str().unwrap().contains("401"));
+    assert!(
+        out.result("selectel")["message"]
+            .as_str()
+            .unwrap()
+            .contains("401")
+    );
 }
 
 #[tokio::test]
 async fn selectel_storage_of_another_account_is_misconfigured() {
-    let fake = start_with(Options { other_account: Some("318256") }).await;
+    let fake = start_with(Options {
+        other_account: Some("318256"),
+    })
+    .await;
     let out = run(&fake, &fake.valid_config()).await;
     assert_eq!(out.status("selectel"), "misconfigured", "{}", out.all());
-    let message = out.result("selectel")["message"].as_str().unwrap().to_string();
-    assert!(message.contains("318256") && message.contains(ACCOUNT), "{message}");
+    let message = out.result("selectel")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("318256") && message.contains(ACCOUNT),
+        "{message}"
+    );
     assert_eq!(out.code, 1);
 }
 
 #[tokio::test]
 async fn selectel_missing_public_container_is_misconfigured() {
     let fake = start().await;
-    let config = vec![("auth_user", USER.into()), ("password", PASSWORD.into()), ("public_container", "portal-gone".into()), ("endpoint", fake.endpoint.clone())];
+    let config = vec![
+        ("auth_user", USER.into()),
+        ("password", PASSWORD.into()),
+        ("public_container", "portal-gone".into()),
+        ("endpoint", fake.endpoint.clone()),
+    ];
     let out = run(&fake, &config).await;
     assert_eq!(out.status("selectel"), "misconfigured", "{}", out.all());
     assert_eq!(out.result("selectel")["reason"], "setup");
-    assert!(out.result("selectel")["message"].as_str().unwrap().contains("`portal-gone` does not exist"), "{}", out.all());
+    assert!(
+        out.result("selectel")["message"]
+            .as_str()
+            .unwrap()
+            .contains("`portal-gone` does not exist"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
 async fn selectel_without_public_container_says_the_portal_needs_it() {
     let fake = start().await;
-    let config = vec![("auth_user", USER.into()), ("password", PASSWORD.into()), ("endpoint", fake.endpoint.clone())];
+    let config = vec![
+        ("auth_user", USER.into()),
+        ("password", PASSWORD.into()),
+        ("endpoint", fake.endpoint.clone()),
+    ];
     let out = run(&fake, &config).await;
     assert_eq!(out.status("selectel"), "warning", "{}", out.all());
-    assert!(out.result("selectel")["message"].as_str().unwrap().contains("public_container is not set"), "{}", out.all());
+    assert!(
+        out.result("selectel")["message"]
+            .as_str()
+            .unwrap()
+            .contains("public_container is not set"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
@@ -177,8 +260,19 @@ async fn selectel_bare_403_without_swifts_stamp_is_no_verdict() {
         .mount(&server)
         .await;
     let fake = start().await;
-    let config = vec![("auth_user", USER.into()), ("password", PASSWORD.into()), ("endpoint", server.uri())];
+    let config = vec![
+        ("auth_user", USER.into()),
+        ("password", PASSWORD.into()),
+        ("endpoint", server.uri()),
+    ];
     let out = run(&fake, &config).await;
     assert_eq!(out.status("selectel"), "unreachable", "{}", out.all());
-    assert!(out.result("selectel")["message"].as_str().unwrap().contains("not Selectel itself"), "{}", out.all());
+    assert!(
+        out.result("selectel")["message"]
+            .as_str()
+            .unwrap()
+            .contains("not Selectel itself"),
+        "{}",
+        out.all()
+    );
 }

@@ -22,7 +22,10 @@ pub const WRONG_PASSWORD: &str = "Jh5$yN9c@Lb4sF6d";
 pub const SENDER: &str = "ONLYOFFICE";
 
 pub fn md5_hex(text: &str) -> String {
-    Md5::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Md5::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[derive(Clone, Copy, Default)]
@@ -55,14 +58,22 @@ fn respond(req: &Request, options: Options) -> ResponseTemplate {
     if q.get("fmt").map(String::as_str) != Some("3") {
         return ResponseTemplate::new(200).set_body_string("ERROR = 1 (parameters error)");
     }
-    let password = if login == HASH_LOGIN { HASH_PASSWORD } else { PASSWORD };
+    let password = if login == HASH_LOGIN {
+        HASH_PASSWORD
+    } else {
+        PASSWORD
+    };
     let known = login == LOGIN || login == EMPTY_LOGIN || login == HASH_LOGIN;
     if !known || (psw != password && *psw != md5_hex(password)) {
         return error(2);
     }
     match req.url.path() {
         "/sys/balance.php" => {
-            let balance = if login == EMPTY_LOGIN { "0.00" } else { "431.20" };
+            let balance = if login == EMPTY_LOGIN {
+                "0.00"
+            } else {
+                "431.20"
+            };
             let mut body = json!({"balance": balance});
             if q.get("cur").map(String::as_str) == Some("1") {
                 body["currency"] = "RUB".into();
@@ -71,9 +82,11 @@ fn respond(req: &Request, options: Options) -> ResponseTemplate {
         }
         "/sys/senders.php" if q.get("get").map(String::as_str) == Some("1") => {
             if options.odd_senders {
-                return ResponseTemplate::new(200).set_body_json(json!({"list": "ONLYOFFICE;SMSC.RU"}));
+                return ResponseTemplate::new(200)
+                    .set_body_json(json!({"list": "ONLYOFFICE;SMSC.RU"}));
             }
-            ResponseTemplate::new(200).set_body_json(json!([{"sender": "SMSC.RU"}, {"sender": SENDER}]))
+            ResponseTemplate::new(200)
+                .set_body_json(json!([{"sender": "SMSC.RU"}, {"sender": SENDER}]))
         }
         _ => ResponseTemplate::new(404).set_body_string("Not Found"),
     }
@@ -103,9 +116,23 @@ pub async fn start_timed(options: Options, arrivals: Option<Arrivals>) -> Fake {
     let md5 = md5_hex(PASSWORD);
     Fake {
         endpoint: server.uri(),
-        valid: vec![("login", LOGIN.into()), ("password", PASSWORD.into()), ("sender", SENDER.into())],
-        rejected: vec![("login", LOGIN.into()), ("password", WRONG_PASSWORD.into()), ("sender", SENDER.into())],
-        secrets: vec![PASSWORD.into(), WRONG_PASSWORD.into(), HASH_PASSWORD.into(), md5.to_uppercase(), md5],
+        valid: vec![
+            ("login", LOGIN.into()),
+            ("password", PASSWORD.into()),
+            ("sender", SENDER.into()),
+        ],
+        rejected: vec![
+            ("login", LOGIN.into()),
+            ("password", WRONG_PASSWORD.into()),
+            ("sender", SENDER.into()),
+        ],
+        secrets: vec![
+            PASSWORD.into(),
+            WRONG_PASSWORD.into(),
+            HASH_PASSWORD.into(),
+            md5.to_uppercase(),
+            md5,
+        ],
         guard: Box::new(server),
     }
 }
@@ -121,7 +148,10 @@ async fn run(fake: &Fake, fields: &[(&'static str, String)]) -> crate::support::
 }
 
 fn fields(login: &str, password: &str, sender: Option<&str>) -> Vec<(&'static str, String)> {
-    let mut fields = vec![("login", login.to_string()), ("password", password.to_string())];
+    let mut fields = vec![
+        ("login", login.to_string()),
+        ("password", password.to_string()),
+    ];
     if let Some(sender) = sender {
         fields.push(("sender", sender.to_string()));
     }
@@ -152,10 +182,17 @@ async fn smsc_lowercase_md5_is_ok() {
 #[tokio::test]
 async fn smsc_uppercase_md5_is_right_but_misconfigured_for_the_portal() {
     let fake = start().await;
-    let out = run(&fake, &fields(LOGIN, &md5_hex(PASSWORD).to_uppercase(), None)).await;
+    let out = run(
+        &fake,
+        &fields(LOGIN, &md5_hex(PASSWORD).to_uppercase(), None),
+    )
+    .await;
     assert_eq!(out.status("smsc"), "misconfigured", "{}", out.all());
     assert_eq!(out.result("smsc")["reason"], "portal_rule");
-    let note = out.result("smsc")["facts"]["note"].as_str().unwrap().to_string();
+    let note = out.result("smsc")["facts"]["note"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(note.contains("lowercase"), "{note}");
 }
 
@@ -168,7 +205,10 @@ async fn smsc_password_that_breaks_the_portals_url_is_misconfigured() {
     assert_eq!(out.status("smsc"), "misconfigured", "{}", out.all());
     let result = out.result("smsc");
     assert_eq!(result["reason"], "portal_rule");
-    assert!(result["message"].as_str().unwrap().contains("Bad keys"), "{result}");
+    assert!(
+        result["message"].as_str().unwrap().contains("Bad keys"),
+        "{result}"
+    );
     // The same password as its lowercase MD5 is what the portal can use.
     let out = run(&fake, &fields(HASH_LOGIN, &md5_hex(HASH_PASSWORD), None)).await;
     assert_eq!(out.status("smsc"), "ok", "{}", out.all());
@@ -182,7 +222,11 @@ async fn smsc_requests_overlap() {
     let out = run(&fake, &fake.valid).await;
     // The fake's delay is longer than the second the portal waits: a warning says so.
     assert_eq!(out.status("smsc"), "warning", "{}", out.all());
-    assert!(out.text("smsc", "message").contains("1 second"), "{}", out.all());
+    assert!(
+        out.text("smsc", "message").contains("1 second"),
+        "{}",
+        out.all()
+    );
     arrivals.assert_overlapped(2);
 }
 
@@ -194,9 +238,15 @@ async fn smsc_wrong_password_is_rejected_naming_both_causes() {
     assert_eq!(out.code, 1);
     let result = out.result("smsc");
     let message = result["message"].as_str().unwrap();
-    assert!(message.contains("error 2") && message.contains("allow-list"), "{message}");
+    assert!(
+        message.contains("error 2") && message.contains("allow-list"),
+        "{message}"
+    );
     let advice = result["advice"].as_str().unwrap();
-    assert!(advice.contains("password") && advice.contains("allow-list"), "{advice}");
+    assert!(
+        advice.contains("password") && advice.contains("allow-list"),
+        "{advice}"
+    );
 }
 
 #[tokio::test]
@@ -204,7 +254,12 @@ async fn smsc_zero_balance_is_misconfigured() {
     let fake = start().await;
     let out = run(&fake, &fields(EMPTY_LOGIN, PASSWORD, None)).await;
     assert_eq!(out.status("smsc"), "misconfigured", "{}", out.all());
-    assert!(out.result("smsc")["advice"].as_str().unwrap().contains("Bad keys"));
+    assert!(
+        out.result("smsc")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Bad keys")
+    );
     assert_eq!(out.code, 1);
 }
 
@@ -213,13 +268,22 @@ async fn smsc_unregistered_sender_is_a_warning() {
     let fake = start().await;
     let out = run(&fake, &fields(LOGIN, PASSWORD, Some("PORTALX"))).await;
     assert_eq!(out.status("smsc"), "warning", "{}", out.all());
-    assert!(out.result("smsc")["message"].as_str().unwrap().contains("not registered/approved"));
+    assert!(
+        out.result("smsc")["message"]
+            .as_str()
+            .unwrap()
+            .contains("not registered/approved")
+    );
     assert_eq!(out.code, 0);
 }
 
 #[tokio::test]
 async fn smsc_unknown_senders_answer_is_only_a_note() {
-    let fake = start_with(Options { odd_senders: true, ..Options::default() }).await;
+    let fake = start_with(Options {
+        odd_senders: true,
+        ..Options::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid).await;
     assert_eq!(out.status("smsc"), "ok", "{}", out.all());
     assert!(out.result("smsc")["facts"]["sender_note"].is_string());
@@ -228,18 +292,36 @@ async fn smsc_unknown_senders_answer_is_only_a_note() {
 #[tokio::test]
 async fn smsc_blocked_ip_is_unreachable() {
     for code in [4, 9] {
-        let fake = start_with(Options { error: Some(code), ..Options::default() }).await;
+        let fake = start_with(Options {
+            error: Some(code),
+            ..Options::default()
+        })
+        .await;
         let out = run(&fake, &fake.valid).await;
-        assert_eq!(out.status("smsc"), "unreachable", "error {code}: {}", out.all());
+        assert_eq!(
+            out.status("smsc"),
+            "unreachable",
+            "error {code}: {}",
+            out.all()
+        );
         assert_eq!(out.result("smsc")["facts"]["error_code"], code);
-        assert!(out.result("smsc")["advice"].as_str().unwrap().contains("wait"));
+        assert!(
+            out.result("smsc")["advice"]
+                .as_str()
+                .unwrap()
+                .contains("wait")
+        );
         assert_eq!(out.code, 3);
     }
 }
 
 #[tokio::test]
 async fn smsc_parameter_error_is_unreachable() {
-    let fake = start_with(Options { error: Some(1), ..Options::default() }).await;
+    let fake = start_with(Options {
+        error: Some(1),
+        ..Options::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid).await;
     assert_eq!(out.status("smsc"), "unreachable", "{}", out.all());
 }
@@ -247,13 +329,19 @@ async fn smsc_parameter_error_is_unreachable() {
 #[tokio::test]
 async fn smsc_password_never_shows_at_vvv() {
     let fake = start().await;
-    for password in [PASSWORD.to_string(), md5_hex(PASSWORD).to_uppercase(), WRONG_PASSWORD.to_string()] {
+    for password in [
+        PASSWORD.to_string(),
+        md5_hex(PASSWORD).to_uppercase(),
+        WRONG_PASSWORD.to_string(),
+    ] {
         let sandbox = Sandbox::new();
         let mut config = fields(LOGIN, &password, Some(SENDER));
         config.push(("endpoint", fake.endpoint.clone()));
         sandbox.set_provider("smsc", &config);
         for format in ["text", "json"] {
-            let out = sandbox.run_async(&["-vvv", "check", "smsc", "--format", format]).await;
+            let out = sandbox
+                .run_async(&["-vvv", "check", "smsc", "--format", format])
+                .await;
             assert!(out.code == 0 || out.code == 1, "{}", out.all());
             assert_no_leak(&out, &fake.secrets);
             assert!(!out.all().contains("psw="), "{}", out.all());

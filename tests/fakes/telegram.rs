@@ -18,7 +18,8 @@ pub const HOOKED_TOKEN: &str = "6612345678:AAHk2mN8pQ4rS6tU0vW2xY4zA6bC8dE0fGh";
 pub const HOOKED_NAME: &str = "ShopOrdersBot";
 
 fn error(code: u16, description: &str) -> ResponseTemplate {
-    ResponseTemplate::new(code).set_body_json(json!({"ok": false, "error_code": code, "description": description}))
+    ResponseTemplate::new(code)
+        .set_body_json(json!({"ok": false, "error_code": code, "description": description}))
 }
 
 /// Bot API answers; bodies shaped as https://core.telegram.org/bots/api#making-requests
@@ -36,7 +37,12 @@ fn respond(req: &Request) -> ResponseTemplate {
     }
     let (id, name, first_name, hook) = match token {
         TOKEN => (7712345678_i64, USERNAME, "Portal notifications", ""),
-        HOOKED_TOKEN => (6612345678_i64, HOOKED_NAME, "Shop orders", "https://shop.example.com/telegram/hook"),
+        HOOKED_TOKEN => (
+            6612345678_i64,
+            HOOKED_NAME,
+            "Shop orders",
+            "https://shop.example.com/telegram/hook",
+        ),
         _ => return error(401, "Unauthorized"),
     };
     match method {
@@ -85,7 +91,10 @@ pub async fn start_with(arrivals: Option<Arrivals>) -> Fake {
     Fake {
         endpoint: server.uri(),
         valid: vec![("bot_token", TOKEN.into()), ("bot_name", USERNAME.into())],
-        rejected: vec![("bot_token", OTHER_TOKEN.into()), ("bot_name", USERNAME.into())],
+        rejected: vec![
+            ("bot_token", OTHER_TOKEN.into()),
+            ("bot_name", USERNAME.into()),
+        ],
         secrets: vec![TOKEN.into(), OTHER_TOKEN.into(), HOOKED_TOKEN.into()],
         guard: Box::new(server),
     }
@@ -96,16 +105,32 @@ pub async fn start_with(arrivals: Option<Arrivals>) -> Fake {
 async fn telegram_bot_with_a_webhook_is_misconfigured_by_the_portal_rule() {
     let fake = start().await;
     let sandbox = Sandbox::new();
-    sandbox.set_provider("telegram", &[("bot_token", HOOKED_TOKEN.into()), ("bot_name", HOOKED_NAME.into()), ("endpoint", fake.endpoint.clone())]);
+    sandbox.set_provider(
+        "telegram",
+        &[
+            ("bot_token", HOOKED_TOKEN.into()),
+            ("bot_name", HOOKED_NAME.into()),
+            ("endpoint", fake.endpoint.clone()),
+        ],
+    );
     let out = sandbox.check_json("telegram", &[]).await;
     assert_eq!(out.status("telegram"), "misconfigured", "{}", out.all());
     let result = out.result("telegram");
     assert_eq!(result["reason"], "portal_rule");
     assert_eq!(result["facts"]["webhook"], "set");
-    assert!(result["message"].as_str().unwrap().contains("getUpdates"), "{result}");
+    assert!(
+        result["message"].as_str().unwrap().contains("getUpdates"),
+        "{result}"
+    );
     assert_no_leak(&out, &fake.secrets);
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
-    let methods: Vec<String> = server.received_requests().await.unwrap().iter().map(|r| r.url.path().rsplit('/').next().unwrap().to_string()).collect();
+    let methods: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.url.path().rsplit('/').next().unwrap().to_string())
+        .collect();
     assert!(!methods.iter().any(|m| m == "getUpdates"), "{methods:?}");
 }
 
@@ -126,11 +151,22 @@ async fn telegram_requests_overlap() {
 async fn telegram_bare_401_is_no_verdict() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(401).insert_header("content-type", "text/html").set_body_string("<html><title>Proxy authentication</title></html>"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .insert_header("content-type", "text/html")
+                .set_body_string("<html><title>Proxy authentication</title></html>"),
+        )
         .mount(&server)
         .await;
     let sandbox = Sandbox::new();
-    sandbox.set_provider("telegram", &[("bot_token", TOKEN.into()), ("bot_name", USERNAME.into()), ("endpoint", server.uri())]);
+    sandbox.set_provider(
+        "telegram",
+        &[
+            ("bot_token", TOKEN.into()),
+            ("bot_name", USERNAME.into()),
+            ("endpoint", server.uri()),
+        ],
+    );
     let out = sandbox.check_json("telegram", &[]).await;
     assert_eq!(out.status("telegram"), "unreachable", "{}", out.all());
     assert_eq!(out.result("telegram")["reason"], "intermediary");
@@ -144,7 +180,10 @@ async fn telegram_valid_token_is_ok() {
     let out = sandbox.check_json("telegram", &[]).await;
     assert_eq!(out.status("telegram"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
-    assert_eq!(out.result("telegram")["facts"]["bot_username"], "@PortalNotifyBot");
+    assert_eq!(
+        out.result("telegram")["facts"]["bot_username"],
+        "@PortalNotifyBot"
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -168,7 +207,12 @@ async fn telegram_other_bot_name_is_misconfigured() {
     sandbox.set_provider("telegram", &config);
     let out = sandbox.check_json("telegram", &[]).await;
     assert_eq!(out.status("telegram"), "misconfigured", "{}", out.all());
-    assert!(out.result("telegram")["message"].as_str().unwrap().contains("@PortalNotifyBot"));
+    assert!(
+        out.result("telegram")["message"]
+            .as_str()
+            .unwrap()
+            .contains("@PortalNotifyBot")
+    );
     assert_eq!(out.code, 1);
 }
 
@@ -178,11 +222,23 @@ async fn telegram_malformed_token_is_rejected_without_a_request() {
     let sandbox = Sandbox::new();
     sandbox.set_provider(
         "telegram",
-        &[("bot_token", "not-a-token".into()), ("bot_name", USERNAME.into()), ("endpoint", fake.endpoint.clone())],
+        &[
+            ("bot_token", "not-a-token".into()),
+            ("bot_name", USERNAME.into()),
+            ("endpoint", fake.endpoint.clone()),
+        ],
     );
     let out = sandbox.check_json("telegram", &[]).await;
     assert_eq!(out.status("telegram"), "rejected", "{}", out.all());
-    assert!(out.result("telegram")["message"].as_str().unwrap().contains("bot_token"));
+    assert!(
+        out.result("telegram")["message"]
+            .as_str()
+            .unwrap()
+            .contains("bot_token")
+    );
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
-    assert!(server.received_requests().await.unwrap().is_empty(), "a request was sent");
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "a request was sent"
+    );
 }

@@ -38,7 +38,15 @@ pub struct Account {
 
 impl Default for Account {
     fn default() -> Account {
-        Account { status: "active", kind: "Full", forbidden: false, restricted_key: false, no_balance: false, test_credentials: false, balance: "23.71" }
+        Account {
+            status: "active",
+            kind: "Full",
+            forbidden: false,
+            restricted_key: false,
+            no_balance: false,
+            test_credentials: false,
+            balance: "23.71",
+        }
     }
 }
 
@@ -67,7 +75,11 @@ fn respond(req: &Request, account: &Account) -> ResponseTemplate {
     };
     // Twilio's wording of 20008: https://www.twilio.com/docs/errors/20008
     if !via_key && account.test_credentials {
-        return error(403, 20008, "Resource not accessible with Test Account Credentials");
+        return error(
+            403,
+            20008,
+            "Resource not accessible with Test Account Credentials",
+        );
     }
     if (via_key && account.restricted_key) || (!via_key && account.forbidden) {
         return error(403, 70051, "Authorization error");
@@ -97,8 +109,9 @@ fn respond(req: &Request, account: &Account) -> ResponseTemplate {
                 "uri": format!("{prefix}/IncomingPhoneNumbers.json?PageSize=50&Page=0")
             }))
         }
-        "/Balance.json" if !account.no_balance => ResponseTemplate::new(200)
-            .set_body_json(json!({"account_sid": SID, "balance": account.balance, "currency": "USD"})),
+        "/Balance.json" if !account.no_balance => ResponseTemplate::new(200).set_body_json(
+            json!({"account_sid": SID, "balance": account.balance, "currency": "USD"}),
+        ),
         _ => error(404, 20404, "The requested resource was not found"),
     }
 }
@@ -137,7 +150,12 @@ pub async fn start_timed(account: Account, arrivals: Option<Arrivals>) -> Fake {
         endpoint: server.uri(),
         valid: fields(TOKEN),
         rejected: fields(WRONG_TOKEN),
-        secrets: vec![TOKEN.into(), WRONG_TOKEN.into(), KEY_SECRET.into(), WRONG_KEY_SECRET.into()],
+        secrets: vec![
+            TOKEN.into(),
+            WRONG_TOKEN.into(),
+            KEY_SECRET.into(),
+            WRONG_KEY_SECRET.into(),
+        ],
         guard: Box::new(server),
     }
 }
@@ -188,25 +206,48 @@ async fn twilio_wrong_api_key_secret_is_rejected() {
     set(&mut config, "api_key_secret", WRONG_KEY_SECRET);
     let out = run(&fake, &config).await;
     assert_eq!(out.status("twilio"), "rejected", "{}", out.all());
-    assert!(out.result("twilio")["message"].as_str().unwrap().contains("API key"));
+    assert!(
+        out.result("twilio")["message"]
+            .as_str()
+            .unwrap()
+            .contains("API key")
+    );
     assert_eq!(out.code, 1);
 }
 
 #[tokio::test]
 async fn twilio_suspended_account_is_misconfigured() {
-    let fake = start_with(Account { status: "suspended", ..Account::default() }).await;
+    let fake = start_with(Account {
+        status: "suspended",
+        ..Account::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid_config()).await;
     assert_eq!(out.status("twilio"), "misconfigured", "{}", out.all());
-    assert!(out.result("twilio")["message"].as_str().unwrap().contains("suspended"));
+    assert!(
+        out.result("twilio")["message"]
+            .as_str()
+            .unwrap()
+            .contains("suspended")
+    );
     assert_eq!(out.code, 1);
 }
 
 #[tokio::test]
 async fn twilio_forbidden_account_is_misconfigured() {
-    let fake = start_with(Account { forbidden: true, ..Account::default() }).await;
+    let fake = start_with(Account {
+        forbidden: true,
+        ..Account::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid_config()).await;
     assert_eq!(out.status("twilio"), "misconfigured", "{}", out.all());
-    assert!(out.result("twilio")["message"].as_str().unwrap().contains("70051"));
+    assert!(
+        out.result("twilio")["message"]
+            .as_str()
+            .unwrap()
+            .contains("70051")
+    );
 }
 
 #[tokio::test]
@@ -216,8 +257,14 @@ async fn twilio_number_of_another_account_is_misconfigured() {
     set(&mut config, "phone_number", "+442071838750");
     let out = run(&fake, &config).await;
     assert_eq!(out.status("twilio"), "misconfigured", "{}", out.all());
-    let message = out.result("twilio")["message"].as_str().unwrap().to_string();
-    assert!(message.contains("+442071838750 is not a number of this Twilio account"), "{message}");
+    let message = out.result("twilio")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("+442071838750 is not a number of this Twilio account"),
+        "{message}"
+    );
 }
 
 #[tokio::test]
@@ -227,13 +274,23 @@ async fn twilio_number_without_sms_is_misconfigured() {
     set(&mut config, "phone_number", VOICE_ONLY);
     let out = run(&fake, &config).await;
     assert_eq!(out.status("twilio"), "misconfigured", "{}", out.all());
-    assert!(out.result("twilio")["message"].as_str().unwrap().contains("cannot send SMS"));
+    assert!(
+        out.result("twilio")["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot send SMS")
+    );
     assert_eq!(out.result("twilio")["facts"]["number_sms"], false);
 }
 
 #[tokio::test]
 async fn twilio_trial_subaccount_is_ok_with_a_note_and_no_balance() {
-    let fake = start_with(Account { kind: "Trial", no_balance: true, ..Account::default() }).await;
+    let fake = start_with(Account {
+        kind: "Trial",
+        no_balance: true,
+        ..Account::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid_config()).await;
     assert_eq!(out.status("twilio"), "ok", "{}", out.all());
     let facts = &out.result("twilio")["facts"];
@@ -244,7 +301,11 @@ async fn twilio_trial_subaccount_is_ok_with_a_note_and_no_balance() {
 
 #[tokio::test]
 async fn twilio_restricted_api_key_is_a_warning() {
-    let fake = start_with(Account { restricted_key: true, ..Account::default() }).await;
+    let fake = start_with(Account {
+        restricted_key: true,
+        ..Account::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid_config()).await;
     assert_eq!(out.status("twilio"), "warning", "{}", out.all());
     assert_eq!(out.code, 0);
@@ -253,8 +314,11 @@ async fn twilio_restricted_api_key_is_a_warning() {
 #[tokio::test]
 async fn twilio_without_api_key_checks_the_account_only() {
     let fake = start().await;
-    let config: Vec<_> =
-        fake.valid_config().into_iter().filter(|(k, _)| !k.starts_with("api_key")).collect();
+    let config: Vec<_> = fake
+        .valid_config()
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("api_key"))
+        .collect();
     let out = run(&fake, &config).await;
     assert_eq!(out.status("twilio"), "ok", "{}", out.all());
     assert!(out.result("twilio")["facts"].get("api_key").is_none());
@@ -273,28 +337,56 @@ async fn twilio_validates_like_the_portal_by_listing_the_numbers() {
         .iter()
         .find(|r| r.url.path() == format!("/2010-04-01/Accounts/{SID}/IncomingPhoneNumbers.json"))
         .expect("the portal's request was sent");
-    assert_eq!(basic_auth(listing), Some((SID.to_string(), TOKEN.to_string())));
-    assert!(out.result("twilio")["facts"]["portal_validation"].as_str().unwrap().starts_with("passes"));
+    assert_eq!(
+        basic_auth(listing),
+        Some((SID.to_string(), TOKEN.to_string()))
+    );
+    assert!(
+        out.result("twilio")["facts"]["portal_validation"]
+            .as_str()
+            .unwrap()
+            .starts_with("passes")
+    );
 }
 
 /// Issue 9.2: Test Credentials are a setup problem, with the issue's words.
 #[tokio::test]
 async fn twilio_test_credentials_are_misconfigured() {
-    let fake = start_with(Account { test_credentials: true, ..Account::default() }).await;
+    let fake = start_with(Account {
+        test_credentials: true,
+        ..Account::default()
+    })
+    .await;
     let out = run(&fake, &fake.valid_config()).await;
     assert_eq!(out.status("twilio"), "misconfigured", "{}", out.all());
     let message = out.text("twilio", "message");
-    assert!(message.contains("Test Credentials") && message.contains("live Account SID and Auth Token"), "{message}");
+    assert!(
+        message.contains("Test Credentials") && message.contains("live Account SID and Auth Token"),
+        "{message}"
+    );
 }
 
 /// Issue 9.2: no credit is a setup problem.
 #[tokio::test]
 async fn twilio_zero_or_negative_balance_is_misconfigured() {
     for balance in ["0.00", "-1.25"] {
-        let fake = start_with(Account { balance, ..Account::default() }).await;
+        let fake = start_with(Account {
+            balance,
+            ..Account::default()
+        })
+        .await;
         let out = run(&fake, &fake.valid_config()).await;
-        assert_eq!(out.status("twilio"), "misconfigured", "{balance}: {}", out.all());
-        assert!(out.text("twilio", "message").contains("no credit"), "{}", out.all());
+        assert_eq!(
+            out.status("twilio"),
+            "misconfigured",
+            "{balance}: {}",
+            out.all()
+        );
+        assert!(
+            out.text("twilio", "message").contains("no credit"),
+            "{}",
+            out.all()
+        );
     }
 }
 

@@ -66,14 +66,20 @@ fn oauth_params(req: &Request) -> Option<BTreeMap<String, String>> {
 
 /// X's error 32, as its API answers a signature that does not verify.
 fn error_32() -> ResponseTemplate {
-    ResponseTemplate::new(401).set_body_json(json!({"errors": [{"code": 32, "message": "Could not authenticate you."}]}))
+    ResponseTemplate::new(401)
+        .set_body_json(json!({"errors": [{"code": 32, "message": "Could not authenticate you."}]}))
 }
 
 fn request_token(req: &Request) -> ResponseTemplate {
     let Some(params) = oauth_params(req) else {
-        return ResponseTemplate::new(400).set_body_json(json!({"errors": [{"code": 215, "message": "Bad Authentication data."}]}));
+        return ResponseTemplate::new(400).set_body_json(
+            json!({"errors": [{"code": 215, "message": "Bad Authentication data."}]}),
+        );
     };
-    let consumer = params.get("oauth_consumer_key").cloned().unwrap_or_default();
+    let consumer = params
+        .get("oauth_consumer_key")
+        .cloned()
+        .unwrap_or_default();
     let Some((_, secret, callbacks)) = APPS.iter().find(|(k, _, _)| *k == consumer) else {
         return error_32();
     };
@@ -87,12 +93,21 @@ fn request_token(req: &Request) -> ResponseTemplate {
         .map(|(k, v)| (enc(k), enc(v)))
         .collect();
     pairs.sort();
-    let normalized = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+    let normalized = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
     // The URL the client addressed: scheme, the Host header it sent, and the path.
-    let host = req.headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or_default();
+    let host = req
+        .headers
+        .get("host")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
     let url = format!("http://{host}{}", req.url.path());
     let base = format!("POST&{}&{}", enc(&url), enc(&normalized));
-    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(format!("{}&", enc(secret)).as_bytes()).unwrap();
+    let mut mac =
+        Hmac::<sha1::Sha1>::new_from_slice(format!("{}&", enc(secret)).as_bytes()).unwrap();
     mac.update(base.as_bytes());
     let expected = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
     if params.get("oauth_signature") != Some(&expected) {
@@ -116,22 +131,34 @@ pub async fn start() -> Fake {
             if req.method.as_str() == "POST" && req.url.path() == "/oauth/request_token" {
                 return request_token(req);
             }
-            ResponseTemplate::new(404).set_body_json(json!({"errors": [{"code": 34, "message": "Sorry, that page does not exist."}]}))
+            ResponseTemplate::new(404).set_body_json(
+                json!({"errors": [{"code": 34, "message": "Sorry, that page does not exist."}]}),
+            )
         })
         .mount(&server)
         .await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("api_key", KEY.into()), ("api_secret", SECRET.into()), ("bearer_token", BEARER.into())],
+        valid: vec![
+            ("api_key", KEY.into()),
+            ("api_secret", SECRET.into()),
+            ("bearer_token", BEARER.into()),
+        ],
         rejected: vec![("api_key", KEY.into()), ("api_secret", WRONG_SECRET.into())],
-        secrets: vec![SECRET.into(), BEARER.into(), NOCB_SECRET.into(), WRONG_SECRET.into()],
+        secrets: vec![
+            SECRET.into(),
+            BEARER.into(),
+            NOCB_SECRET.into(),
+            WRONG_SECRET.into(),
+        ],
         guard: Box::new(server),
     }
 }
 
 async fn run(fake: &Fake, fields: &[(&'static str, &str)]) -> crate::support::Output {
     let sandbox = Sandbox::new();
-    let mut config: Vec<(&'static str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let mut config: Vec<(&'static str, String)> =
+        fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
     config.push(("endpoint", fake.endpoint.clone()));
     sandbox.set_provider("twitter", &config);
     let out = sandbox.check_json("twitter", &[]).await;
@@ -142,19 +169,36 @@ async fn run(fake: &Fake, fields: &[(&'static str, &str)]) -> crate::support::Ou
 async fn paths(fake: &Fake) -> Vec<String> {
     let server = fake.guard.downcast_ref::<MockServer>().unwrap();
     let requests = server.received_requests().await.unwrap();
-    requests.iter().map(|r| format!("{} {}", r.method, r.url.path())).collect()
+    requests
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.url.path()))
+        .collect()
 }
 
 #[tokio::test]
 async fn twitter_signed_request_token_with_the_portals_callback_is_ok() {
     let fake = start().await;
-    let out = run(&fake, &[("api_key", KEY), ("api_secret", SECRET), ("bearer_token", BEARER)]).await;
+    let out = run(
+        &fake,
+        &[
+            ("api_key", KEY),
+            ("api_secret", SECRET),
+            ("bearer_token", BEARER),
+        ],
+    )
+    .await;
     assert_eq!(out.status("twitter"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
     let facts = &out.result("twitter")["facts"];
     assert_eq!(facts["redirect_uri"], "registered");
     assert_eq!(facts["callback_url"], CALLBACK);
-    assert!(facts["bearer_token"].as_str().unwrap().contains("not checked"), "{facts}");
+    assert!(
+        facts["bearer_token"]
+            .as_str()
+            .unwrap()
+            .contains("not checked"),
+        "{facts}"
+    );
     assert_eq!(paths(&fake).await, ["POST /oauth/request_token"]);
 }
 
@@ -164,7 +208,11 @@ async fn twitter_wrong_secret_fails_the_signature_and_is_rejected() {
     let out = run(&fake, &[("api_key", KEY), ("api_secret", WRONG_SECRET)]).await;
     assert_eq!(out.status("twitter"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.text("twitter", "message").contains("error 32"), "{}", out.all());
+    assert!(
+        out.text("twitter", "message").contains("error 32"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
@@ -176,7 +224,10 @@ async fn twitter_unapproved_callback_is_misconfigured_with_the_url_to_add() {
     let result = out.result("twitter");
     assert_eq!(result["facts"]["redirect_uri"], "not registered");
     let advice = result["advice"].as_str().unwrap();
-    assert!(advice.contains(CALLBACK) && advice.contains("User authentication settings"), "{advice}");
+    assert!(
+        advice.contains(CALLBACK) && advice.contains("User authentication settings"),
+        "{advice}"
+    );
 }
 
 #[tokio::test]
@@ -184,25 +235,53 @@ async fn twitter_another_portal_redirect_uri_is_the_one_sent() {
     let fake = start().await;
     let sandbox = Sandbox::new();
     sandbox.write_config("[portal]\nredirect_uri = \"https://portal.example.org/oauth2.aspx\"\n");
-    sandbox.set_provider("twitter", &[("api_key", KEY.into()), ("api_secret", SECRET.into()), ("endpoint", fake.endpoint.clone())]);
+    sandbox.set_provider(
+        "twitter",
+        &[
+            ("api_key", KEY.into()),
+            ("api_secret", SECRET.into()),
+            ("endpoint", fake.endpoint.clone()),
+        ],
+    );
     let out = sandbox.check_json("twitter", &[]).await;
     // The fake's app approves only the Workspace default: the configured URI must be the one sent.
     assert_eq!(out.status("twitter"), "misconfigured", "{}", out.all());
-    assert!(out.text("twitter", "advice").contains("https://portal.example.org/oauth2.aspx"));
+    assert!(
+        out.text("twitter", "advice")
+            .contains("https://portal.example.org/oauth2.aspx")
+    );
 }
 
 #[tokio::test]
 async fn twitter_bare_401_without_xs_error_list_is_no_verdict() {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(401).insert_header("content-type", "text/html").set_body_string("<html><head><title>Access denied by policy</title></head></html>"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .insert_header("content-type", "text/html")
+                .set_body_string(
+                    "<html><head><title>Access denied by policy</title></head></html>",
+                ),
+        )
         .mount(&server)
         .await;
     let sandbox = Sandbox::new();
-    sandbox.set_provider("twitter", &[("api_key", KEY.into()), ("api_secret", SECRET.into()), ("endpoint", server.uri())]);
+    sandbox.set_provider(
+        "twitter",
+        &[
+            ("api_key", KEY.into()),
+            ("api_secret", SECRET.into()),
+            ("endpoint", server.uri()),
+        ],
+    );
     let out = sandbox.check_json("twitter", &[]).await;
     assert_eq!(out.status("twitter"), "unreachable", "{}", out.all());
-    assert!(out.text("twitter", "message").contains("Access denied by policy"), "{}", out.all());
+    assert!(
+        out.text("twitter", "message")
+            .contains("Access denied by policy"),
+        "{}",
+        out.all()
+    );
 }
 
 #[tokio::test]
@@ -213,7 +292,14 @@ async fn twitter_unknown_error_code_is_unreachable_with_its_facts() {
         .mount(&server)
         .await;
     let sandbox = Sandbox::new();
-    sandbox.set_provider("twitter", &[("api_key", KEY.into()), ("api_secret", SECRET.into()), ("endpoint", server.uri())]);
+    sandbox.set_provider(
+        "twitter",
+        &[
+            ("api_key", KEY.into()),
+            ("api_secret", SECRET.into()),
+            ("endpoint", server.uri()),
+        ],
+    );
     let out = sandbox.check_json("twitter", &[]).await;
     assert_eq!(out.status("twitter"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);
@@ -238,7 +324,12 @@ async fn twitter_no_command_requests_a_billed_endpoint() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let added = sandbox.run_async(&args).await;
     assert_eq!(added.code, 0, "{}", added.all());
-    for command in [&["check", "twitter"][..], &["check"][..], &["doctor"][..], &["doctor", "twitter"][..]] {
+    for command in [
+        &["check", "twitter"][..],
+        &["check"][..],
+        &["doctor"][..],
+        &["doctor", "twitter"][..],
+    ] {
         let out = sandbox.run_async(command).await;
         assert_no_leak(&out, &fake.secrets);
     }
@@ -252,5 +343,8 @@ async fn twitter_no_command_requests_a_billed_endpoint() {
             "a command requested {path}: {seen:?}"
         );
     }
-    assert!(seen.iter().filter(|p| p.starts_with("POST")).count() >= 3, "{seen:?}");
+    assert!(
+        seen.iter().filter(|p| p.starts_with("POST")).count() >= 3,
+        "{seen:?}"
+    );
 }

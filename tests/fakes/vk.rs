@@ -8,7 +8,10 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::Fake;
-use super::oauth::{AuthorizeEndpoint, ClientIn, Refusal, TokenEndpoint, error, page, RedirectCase, redirect_outcomes};
+use super::oauth::{
+    AuthorizeEndpoint, ClientIn, RedirectCase, Refusal, TokenEndpoint, error, page,
+    redirect_outcomes,
+};
 use crate::support::{Sandbox, assert_no_leak};
 
 pub const APP_ID: &str = "51873402";
@@ -57,7 +60,9 @@ static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
     },
     // https://github.com/VKCOM/vk-android-sdk/issues/290
     on_unknown_client: || {
-        ResponseTemplate::new(401).set_body_json(json!({"error": "invalid_client", "error_description": "client_id is incorrect"}))
+        ResponseTemplate::new(401).set_body_json(
+            json!({"error": "invalid_client", "error_description": "client_id is incorrect"}),
+        )
     },
 };
 
@@ -67,8 +72,14 @@ pub async fn start() -> Fake {
     AUTHORIZE.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", APP_ID.into()), ("client_secret", SECRET.into())],
-        rejected: vec![("client_id", APP_ID.into()), ("client_secret", WRONG_SECRET.into())],
+        valid: vec![
+            ("client_id", APP_ID.into()),
+            ("client_secret", SECRET.into()),
+        ],
+        rejected: vec![
+            ("client_id", APP_ID.into()),
+            ("client_secret", WRONG_SECRET.into()),
+        ],
         secrets: vec![SECRET.into(), WRONG_SECRET.into()],
         guard: Box::new(server),
     }
@@ -84,7 +95,13 @@ async fn vk_valid_keys_are_ok() {
     assert_eq!(out.code, 0);
     let result = out.result("vk");
     assert_eq!(result["facts"]["probe"], "dummy authorization code");
-    assert!(result["facts"]["secret_control"].as_str().unwrap().contains("refused"), "{result}");
+    assert!(
+        result["facts"]["secret_control"]
+            .as_str()
+            .unwrap()
+            .contains("refused"),
+        "{result}"
+    );
     assert!(result["facts"].get("format_notes").is_none(), "{result}");
     assert_no_leak(&out, &fake.secrets);
 }
@@ -99,7 +116,10 @@ async fn vk_wrong_secret_is_rejected() {
     assert_eq!(out.code, 1);
     let message = out.result("vk")["message"].as_str().unwrap().to_string();
     assert!(message.contains("secure key"), "{message}");
-    assert!(!message.contains("access_token?"), "the query must not be shown: {message}");
+    assert!(
+        !message.contains("access_token?"),
+        "the query must not be shown: {message}"
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -112,7 +132,12 @@ async fn vk_wrong_app_id_is_rejected_naming_the_id() {
     sandbox.set_provider("vk", &config);
     let out = sandbox.check_json("vk", &[]).await;
     assert_eq!(out.status("vk"), "rejected", "{}", out.all());
-    assert!(out.result("vk")["message"].as_str().unwrap().contains("app id"));
+    assert!(
+        out.result("vk")["message"]
+            .as_str()
+            .unwrap()
+            .contains("app id")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -120,11 +145,20 @@ async fn vk_wrong_app_id_is_rejected_naming_the_id() {
 async fn vk_unknown_answer_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": "invalid_client", "error_description": "client_secret is undefined"})))
+        .respond_with(ResponseTemplate::new(401).set_body_json(
+            json!({"error": "invalid_client", "error_description": "client_secret is undefined"}),
+        ))
         .mount(&server)
         .await;
     let sandbox = Sandbox::new();
-    sandbox.set_provider("vk", &[("client_id", APP_ID.into()), ("client_secret", SECRET.into()), ("endpoint", server.uri())]);
+    sandbox.set_provider(
+        "vk",
+        &[
+            ("client_id", APP_ID.into()),
+            ("client_secret", SECRET.into()),
+            ("endpoint", server.uri()),
+        ],
+    );
     let out = sandbox.check_json("vk", &[]).await;
     assert_eq!(out.status("vk"), "unreachable", "{}", out.all());
     assert_eq!(out.code, 3);

@@ -25,7 +25,9 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
             error(400, "invalid_client", "Unknown client_id.")
         }
         Refusal::WrongSecret => error(400, "invalid_client", "Incorrect client_secret."),
-        Refusal::UnsupportedGrant => error(400, "unsupported_grant_type", "Unsupported grant_type."),
+        Refusal::UnsupportedGrant => {
+            error(400, "unsupported_grant_type", "Unsupported grant_type.")
+        }
     },
     answer: |_| error(400, "invalid_grant", "Invalid authorization code."),
 };
@@ -35,8 +37,14 @@ pub async fn start() -> Fake {
     TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
-        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        valid: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", CLIENT_SECRET.into()),
+        ],
+        rejected: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", OTHER_SECRET.into()),
+        ],
         secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
         guard: Box::new(server),
     }
@@ -44,7 +52,11 @@ pub async fn start() -> Fake {
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
     Sandbox::new()
-        .check_fields("wordpress", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .check_fields(
+            "wordpress",
+            &[("client_id", id), ("client_secret", secret)],
+            endpoint,
+        )
         .await
 }
 
@@ -65,7 +77,12 @@ async fn wordpress_wrong_secret_is_rejected() {
     let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("wordpress"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.text("wordpress", "message").contains("refused the client_secret"), "{}", out.all());
+    assert!(
+        out.text("wordpress", "message")
+            .contains("refused the client_secret"),
+        "{}",
+        out.all()
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -75,7 +92,12 @@ async fn wordpress_unknown_client_id_is_rejected() {
     let out = run(UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("wordpress"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.text("wordpress", "message").contains("does not know this client_id"), "{}", out.all());
+    assert!(
+        out.text("wordpress", "message")
+            .contains("does not know this client_id"),
+        "{}",
+        out.all()
+    );
     assert!(out.text("wordpress", "advice").contains("Client ID"));
     assert_no_leak(&out, &fake.secrets);
 }
@@ -84,7 +106,11 @@ async fn wordpress_unknown_client_id_is_rejected() {
 async fn wordpress_other_invalid_request_is_unreachable() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(error(400, "invalid_request", "Missing required parameter: redirect_uri."))
+        .respond_with(error(
+            400,
+            "invalid_request",
+            "Missing required parameter: redirect_uri.",
+        ))
         .mount(&server)
         .await;
     let out = run(CLIENT_ID, CLIENT_SECRET, &server.uri()).await;

@@ -9,10 +9,12 @@ use super::Fake;
 use super::oauth::{ClientIn, Refusal, TokenEndpoint, error};
 use crate::support::{Output, Sandbox, assert_no_leak};
 
-pub const CLIENT_ID: &str = "dj0ywNlgzOndfHRWCcSfdN0aH4aJmNSboLzk3uuIyhHmdQzq4HGaIEmm8cR26wsf1j9IEeYa3mCAbrHgxZgY";
+pub const CLIENT_ID: &str =
+    "dj0ywNlgzOndfHRWCcSfdN0aH4aJmNSboLzk3uuIyhHmdQzq4HGaIEmm8cR26wsf1j9IEeYa3mCAbrHgxZgY";
 pub const CLIENT_SECRET: &str = "4c4a2b77c01ea79377cf6c833d3e93c80c771f38";
 pub const OTHER_SECRET: &str = "76111f0a0a3d55d22a6ecd357a1c93c85a18b01e";
-pub const UNKNOWN_ID: &str = "dj0yndUd8zYrEkTjS7j5lsJFkkKBkOSou824mFASabUhVy93EgpA9TcuWC7V3Fjc6J3CPaXWUKfDxNtHzK1D";
+pub const UNKNOWN_ID: &str =
+    "dj0yndUd8zYrEkTjS7j5lsJFkkKBkOSou824mFASabUhVy93EgpA9TcuWC7V3Fjc6J3CPaXWUKfDxNtHzK1D";
 
 static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
@@ -28,7 +30,13 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
             error(400, "UNSUPPORTED_GRANT_TYPE", "Grant type is not supported")
         }
     },
-    answer: |_| error(400, "INVALID_AUTHORIZATION_CODE", "Failed to decode authorization code"),
+    answer: |_| {
+        error(
+            400,
+            "INVALID_AUTHORIZATION_CODE",
+            "Failed to decode authorization code",
+        )
+    },
 };
 
 pub async fn start() -> Fake {
@@ -36,8 +44,14 @@ pub async fn start() -> Fake {
     TOKEN.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
-        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
+        valid: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", CLIENT_SECRET.into()),
+        ],
+        rejected: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", OTHER_SECRET.into()),
+        ],
         secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
         guard: Box::new(server),
     }
@@ -45,7 +59,11 @@ pub async fn start() -> Fake {
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
     Sandbox::new()
-        .check_fields("yahoo", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .check_fields(
+            "yahoo",
+            &[("client_id", id), ("client_secret", secret)],
+            endpoint,
+        )
         .await
 }
 
@@ -57,7 +75,12 @@ async fn yahoo_valid_client_is_a_warning_because_portals_dropped_yahoo() {
     assert_eq!(out.code, 0);
     let result = out.result("yahoo");
     assert!(result["message"].as_str().unwrap().contains("v11.6"));
-    assert!(result["facts"]["provider_answer"].as_str().unwrap().contains("INVALID_AUTHORIZATION_CODE"));
+    assert!(
+        result["facts"]["provider_answer"]
+            .as_str()
+            .unwrap()
+            .contains("INVALID_AUTHORIZATION_CODE")
+    );
     assert!(result["advice"].is_string());
     assert_no_leak(&out, &fake.secrets);
 }
@@ -68,7 +91,12 @@ async fn yahoo_wrong_secret_is_rejected() {
     let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("yahoo"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.result("yahoo")["advice"].as_str().unwrap().contains("Confidential Client"));
+    assert!(
+        out.result("yahoo")["advice"]
+            .as_str()
+            .unwrap()
+            .contains("Confidential Client")
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -103,5 +131,8 @@ async fn yahoo_posts_the_client_in_the_form_with_the_portal_redirect_uri() {
     assert!(requests[0].headers.get("authorization").is_none());
     let form = super::form(&requests[0]);
     assert_eq!(form["client_id"], CLIENT_ID);
-    assert_eq!(form["redirect_uri"], "https://service.onlyoffice.com/oauth2.aspx");
+    assert_eq!(
+        form["redirect_uri"],
+        "https://service.onlyoffice.com/oauth2.aspx"
+    );
 }

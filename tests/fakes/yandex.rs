@@ -8,7 +8,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::Fake;
 use super::oauth::{
-    AuthorizeEndpoint, Call, ClientIn, Refusal, TokenEndpoint, error, page, RedirectCase, redirect_outcomes,
+    AuthorizeEndpoint, Call, ClientIn, RedirectCase, Refusal, TokenEndpoint, error, page,
+    redirect_outcomes,
 };
 use crate::support::{Output, Sandbox, assert_no_leak};
 
@@ -33,19 +34,35 @@ static AUTHORIZE: AuthorizeEndpoint = AuthorizeEndpoint {
     // The sign-in page itself: what it looks like is not in the recorded evidence.
     on_registered: |_| page(200, "<html><title>Yandex ID</title></html>"),
     // https://github.com/radio-t/radio-t-site/issues/45
-    on_unregistered: || page(400, "<html><body><h1>400</h1><p>redirect_uri does not match the Callback URL defined for the client</p></body></html>"),
+    on_unregistered: || {
+        page(
+            400,
+            "<html><body><h1>400</h1><p>redirect_uri does not match the Callback URL defined for the client</p></body></html>",
+        )
+    },
     // https://github.com/python-social-auth/social-core/issues/1317
-    on_unknown_client: || page(400, "<html><body><h1>400</h1><p>Unknown client with such client_id</p></body></html>"),
+    on_unknown_client: || {
+        page(
+            400,
+            "<html><body><h1>400</h1><p>Unknown client with such client_id</p></body></html>",
+        )
+    },
 };
 
 static TOKEN: TokenEndpoint = TokenEndpoint {
     method: "POST",
     path: "/token",
     client_in: ClientIn::Form,
-    clients: &[(CLIENT_ID, CLIENT_SECRET), (PENDING_ID, PENDING_SECRET), (ODD_ID, CLIENT_SECRET)],
+    clients: &[
+        (CLIENT_ID, CLIENT_SECRET),
+        (PENDING_ID, PENDING_SECRET),
+        (ODD_ID, CLIENT_SECRET),
+    ],
     grant_types: &["authorization_code"],
     refuse: |refusal, _| match refusal {
-        Refusal::NoClient | Refusal::UnknownClient => error(400, "invalid_client", "Client not found"),
+        Refusal::NoClient | Refusal::UnknownClient => {
+            error(400, "invalid_client", "Client not found")
+        }
         Refusal::WrongSecret => error(400, "invalid_client", "Wrong client secret"),
         Refusal::UnsupportedGrant => error(400, "unsupported_grant_type", "Unsupported grant_type"),
     },
@@ -55,7 +72,11 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
 /// A moderated app gets the code refused; one with only the shape of a code learns it expired.
 fn code_refused(call: &Call) -> ResponseTemplate {
     if call.client_id == PENDING_ID {
-        return error(400, "unauthorized_client", "Client is blocked or not yet moderated");
+        return error(
+            400,
+            "unauthorized_client",
+            "Client is blocked or not yet moderated",
+        );
     }
     let code = call.param("code");
     if code.len() == 7 && code.bytes().all(|b| b.is_ascii_digit()) {
@@ -71,16 +92,30 @@ pub async fn start() -> Fake {
     AUTHORIZE.mount(&server).await;
     Fake {
         endpoint: server.uri(),
-        valid: vec![("client_id", CLIENT_ID.into()), ("client_secret", CLIENT_SECRET.into())],
-        rejected: vec![("client_id", CLIENT_ID.into()), ("client_secret", OTHER_SECRET.into())],
-        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into(), PENDING_SECRET.into()],
+        valid: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", CLIENT_SECRET.into()),
+        ],
+        rejected: vec![
+            ("client_id", CLIENT_ID.into()),
+            ("client_secret", OTHER_SECRET.into()),
+        ],
+        secrets: vec![
+            CLIENT_SECRET.into(),
+            OTHER_SECRET.into(),
+            PENDING_SECRET.into(),
+        ],
         guard: Box::new(server),
     }
 }
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
     Sandbox::new()
-        .check_fields("yandex", &[("client_id", id), ("client_secret", secret)], endpoint)
+        .check_fields(
+            "yandex",
+            &[("client_id", id), ("client_secret", secret)],
+            endpoint,
+        )
         .await
 }
 
@@ -91,7 +126,10 @@ async fn yandex_valid_client_is_ok() {
     assert_eq!(out.status("yandex"), "ok", "{}", out.all());
     assert_eq!(out.code, 0);
     let answer = &out.result("yandex")["facts"]["provider_answer"];
-    assert_eq!(answer, "bad_verification_code: Code has expired", "a 7-digit code was sent");
+    assert_eq!(
+        answer, "bad_verification_code: Code has expired",
+        "a 7-digit code was sent"
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -101,7 +139,12 @@ async fn yandex_wrong_secret_is_rejected() {
     let out = run(CLIENT_ID, OTHER_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("yandex"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.text("yandex", "message").contains("Password (client_secret)"), "{}", out.all());
+    assert!(
+        out.text("yandex", "message")
+            .contains("Password (client_secret)"),
+        "{}",
+        out.all()
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 
@@ -111,7 +154,12 @@ async fn yandex_unknown_client_id_is_rejected() {
     let out = run(UNKNOWN_ID, CLIENT_SECRET, &fake.endpoint).await;
     assert_eq!(out.status("yandex"), "rejected", "{}", out.all());
     assert_eq!(out.code, 1);
-    assert!(out.text("yandex", "message").contains("does not know this ID"), "{}", out.all());
+    assert!(
+        out.text("yandex", "message")
+            .contains("does not know this ID"),
+        "{}",
+        out.all()
+    );
     assert_no_leak(&out, &fake.secrets);
 }
 

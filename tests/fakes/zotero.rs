@@ -59,21 +59,33 @@ pub async fn start() -> Fake {
         endpoint: server.uri(),
         valid: vec![("api_key", KEY.into())],
         rejected: vec![("api_key", WRONG_KEY.into())],
-        secrets: vec![KEY.into(), WRONG_KEY.into(), READ_ONLY_KEY.into(), NO_GROUP_WRITE_KEY.into(), NO_READ_KEY.into()],
+        secrets: vec![
+            KEY.into(),
+            WRONG_KEY.into(),
+            READ_ONLY_KEY.into(),
+            NO_GROUP_WRITE_KEY.into(),
+            NO_READ_KEY.into(),
+        ],
         guard: Box::new(server),
     }
 }
 
 async fn run(endpoint: &str, key: &str, secrets: &[String]) -> crate::support::Output {
     let sandbox = Sandbox::new();
-    sandbox.set_provider("zotero", &[("api_key", key.into()), ("endpoint", endpoint.to_string())]);
+    sandbox.set_provider(
+        "zotero",
+        &[("api_key", key.into()), ("endpoint", endpoint.to_string())],
+    );
     let out = sandbox.check_json("zotero", &[]).await;
     assert_no_leak(&out, secrets);
     out
 }
 
 fn message(out: &crate::support::Output) -> String {
-    out.result("zotero")["message"].as_str().unwrap_or_default().to_string()
+    out.result("zotero")["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[tokio::test]
@@ -105,7 +117,12 @@ async fn zotero_read_only_keys_are_ok() {
         let out = run(&fake.endpoint, key, &fake.secrets).await;
         assert_eq!(out.status("zotero"), "ok", "{}", out.all());
         assert_eq!(out.code, 0);
-        assert!(out.result("zotero")["facts"]["write_access"].as_str().unwrap().contains("not needed"));
+        assert!(
+            out.result("zotero")["facts"]["write_access"]
+                .as_str()
+                .unwrap()
+                .contains("not needed")
+        );
     }
 }
 
@@ -115,7 +132,10 @@ async fn zotero_key_that_reads_nothing_is_misconfigured() {
     let out = run(&fake.endpoint, NO_READ_KEY, &fake.secrets).await;
     assert_eq!(out.status("zotero"), "misconfigured", "{}", out.all());
     assert_eq!(out.result("zotero")["reason"], "permission");
-    assert!(out.text("zotero", "advice").contains("zotero.org/settings/keys"));
+    assert!(
+        out.text("zotero", "advice")
+            .contains("zotero.org/settings/keys")
+    );
 }
 
 #[tokio::test]
