@@ -187,6 +187,28 @@ fn every_step_note_and_label_is_in_french_too() {
     }
 }
 
+/// `[expiry]` is shown by `guide` in both languages and by `providers --format json`: each
+/// provider's `what` and `how` are written in English and in French, the French a translation
+/// rather than a copy of the English.
+#[test]
+fn expiry_is_in_english_and_french() {
+    for p in catalog::all() {
+        for (key, text) in [("what", &p.expiry.what), ("how", &p.expiry.how)] {
+            assert!(
+                !text.en.trim().is_empty() && !text.fr.trim().is_empty(),
+                "{}: [expiry] {key} needs en and fr",
+                p.id
+            );
+            assert_ne!(
+                text.en.trim(),
+                text.fr.trim(),
+                "{}: [expiry] {key} fr is the English text",
+                p.id
+            );
+        }
+    }
+}
+
 #[test]
 fn examples_pass_and_bad_examples_fail() {
     for p in catalog::all() {

@@ -59,6 +59,8 @@ fn french_texts(p: &Provider) -> Vec<(String, String)> {
             texts.push((format!("check cannot_see {}", n + 1), item.fr.clone()));
         }
     }
+    texts.push(("expiry what".into(), p.expiry.what.fr.clone()));
+    texts.push(("expiry how".into(), p.expiry.how.fr.clone()));
     if let Some(redirect) = &p.redirect_check {
         texts.push(("redirect_check why".into(), redirect.why.fr.clone()));
         if let Some(register) = &redirect.register {

@@ -78,11 +78,12 @@ pub struct Provider {
 pub struct ExpiryClaims {
     /// An expiry date can be read without a user's sign-in; `probe` then says how.
     pub visible: bool,
-    /// What expires (or why nothing does), in a sentence.
-    pub what: String,
+    /// What expires (or why nothing does), in a sentence. `providers --format json` and
+    /// `guide` show it with `how`.
+    pub what: Text,
     /// Where it can be read, or why it cannot (the console page, the API that would need more
     /// rights than the portal's keys have).
-    pub how: String,
+    pub how: Text,
     /// The mechanism `integrate check` uses when `visible` (see `check::expiry`).
     #[serde(default)]
     pub probe: Option<ExpiryProbe>,

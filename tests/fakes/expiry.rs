@@ -376,7 +376,7 @@ fn expiry_every_provider_says_whether_an_expiry_can_be_seen() {
             provider.id
         );
         assert!(
-            !claims.what.is_empty() && !claims.how.is_empty(),
+            !claims.what.en.is_empty() && !claims.how.en.is_empty(),
             "{}",
             provider.id
         );
