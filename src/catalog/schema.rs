@@ -102,6 +102,16 @@ pub enum ExpiryProbe {
     GoogleKeyMetadata,
 }
 
+impl ExpiryProbe {
+    /// The name the provider files use (`probe = "google_key_metadata"`), which
+    /// `providers --format json` shows.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExpiryProbe::GoogleKeyMetadata => "google_key_metadata",
+        }
+    }
+}
+
 /// A value with the source that establishes it: a URL, or `unconfirmed: <why>` when no source
 /// settles it (the code then takes the cautious path).
 #[derive(Debug, Clone, Deserialize)]

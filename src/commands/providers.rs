@@ -78,6 +78,13 @@ fn catalog_entry(p: &Provider, configured: bool, enabled: bool, app: &App) -> Va
             "why": r.why.get(app.lang),
             "sources": r.sources,
         })),
+        "expiry": json!({
+            "visible": p.expiry.visible,
+            "what": p.expiry.what.get(app.lang),
+            "how": p.expiry.how.get(app.lang),
+            "probe": p.expiry.probe.map(|probe| probe.as_str()),
+            "sources": p.expiry.sources,
+        }),
         "portal": {
             "workspace": mapping_json(&p.portal.workspace, app),
             "docspace": mapping_json(&p.portal.docspace, app),

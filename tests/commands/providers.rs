@@ -62,6 +62,49 @@ fn providers_json_has_the_spec_shape() {
     );
 }
 
+/// Every provider's `[expiry]`, in the chosen language like `check`: whether a date can be read
+/// and how, or why not.
+#[test]
+fn providers_json_shows_each_expiry() {
+    let sandbox = Sandbox::new();
+    let en = sandbox.run(&["providers", "--format", "json"]).json();
+    let fr = sandbox
+        .run(&["providers", "--format", "json", "--lang", "fr"])
+        .json();
+    let find = |doc: &serde_json::Value, id: &str| {
+        doc["providers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()["expiry"]
+            .clone()
+    };
+    for provider in integrate::catalog::all() {
+        let (e, f) = (find(&en, &provider.id), find(&fr, &provider.id));
+        assert_eq!(e["visible"], provider.expiry.visible, "{}", provider.id);
+        assert_eq!(e["what"], provider.expiry.what.en.as_str());
+        assert_eq!(e["how"], provider.expiry.how.en.as_str());
+        assert_eq!(f["what"], provider.expiry.what.fr.as_str());
+        assert_eq!(f["how"], provider.expiry.how.fr.as_str());
+        assert_eq!(e["sources"], serde_json::json!(provider.expiry.sources));
+        assert_eq!(e["probe"].is_null(), provider.expiry.probe.is_none());
+    }
+    let gcs = find(&en, "gcs");
+    assert_eq!(gcs["visible"], true);
+    assert_eq!(gcs["probe"], "google_key_metadata");
+    let google = find(&en, "google");
+    assert_eq!(google["visible"], false);
+    assert!(google["probe"].is_null());
+    assert!(
+        google["what"]
+            .as_str()
+            .unwrap()
+            .starts_with("Nothing: a Google OAuth client secret"),
+        "{google}"
+    );
+}
+
 #[test]
 fn providers_list_alias_prints_a_table() {
     let out = Sandbox::new().run(&["list"]);
