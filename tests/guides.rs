@@ -420,6 +420,34 @@ fn french_text_follows_french_typography() {
     assert!(typography_errors("valeur\u{a0}: cliquez sur https://x.example/a?b=c").is_empty());
 }
 
+/// Every guide says, after what the check proves and before the portal, what expires and
+/// whether its date can be seen, in the guide's language.
+#[test]
+fn every_guide_says_what_expires() {
+    for p in catalog::all() {
+        for (lang, heading) in [(Lang::En, "Expiry"), (Lang::Fr, "Expiration")] {
+            // Headings are bold: compare the text without its styles.
+            let text = anstream::adapter::strip_str(&render(p, lang)).to_string();
+            let section = format!(
+                "\n\n{heading}\n  {}\n  {}\n\n",
+                p.expiry.what.get(lang),
+                p.expiry.how.get(lang)
+            );
+            assert!(text.contains(&section), "{} {lang:?}:\n{text}", p.id);
+            let portal = text
+                .find(lang.pick("\nIn the portal\n", "\nDans le portail\n"))
+                .unwrap_or_else(|| panic!("{} {lang:?}: no portal section", p.id));
+            assert!(text.find(&section).unwrap() < portal, "{} {lang:?}", p.id);
+            if let Some(proves) = text.find(lang.pick(
+                "What `integrate check` proves",
+                "Ce que prouve `integrate check`",
+            )) {
+                assert!(proves < text.find(&section).unwrap(), "{} {lang:?}", p.id);
+            }
+        }
+    }
+}
+
 /// `COLUMNS=80`, no config: what an admin sees in a terminal or a pipe.
 fn golden(id: &str, lang: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

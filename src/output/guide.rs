@@ -154,6 +154,13 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
             }
         }
     }
+    // Every provider file has `[expiry]`: whether a date can be read, or why not.
+    line(format!(
+        "\n{}",
+        paint(BOLD, lang.pick("Expiry", "Expiration"))
+    ));
+    line(wrap::indented(provider.expiry.what.get(lang), "  ", width));
+    line(wrap::indented(provider.expiry.how.get(lang), "  ", width));
     line(format!(
         "\n{}",
         paint(BOLD, lang.pick("In the portal", "Dans le portail"))
