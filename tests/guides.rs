@@ -429,7 +429,7 @@ fn every_guide_says_what_expires() {
             // Headings are bold: compare the text without its styles.
             let text = anstream::adapter::strip_str(&render(p, lang)).to_string();
             let section = format!(
-                "\n\n{heading}\n  {}\n  {}\n\n",
+                "\n\n{heading}\n  - {}\n  - {}\n\n",
                 p.expiry.what.get(lang),
                 p.expiry.how.get(lang)
             );

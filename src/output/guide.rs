@@ -159,8 +159,10 @@ pub fn render(provider: &Provider, lang: Lang, portal: &resolve::Portal, width: 
         "\n{}",
         paint(BOLD, lang.pick("Expiry", "Expiration"))
     ));
-    line(wrap::indented(provider.expiry.what.get(lang), "  ", width));
-    line(wrap::indented(provider.expiry.how.get(lang), "  ", width));
+    // Two items, so a wrapped first sentence does not run into the second.
+    for text in [&provider.expiry.what, &provider.expiry.how] {
+        line(wrap::hanging(text.get(lang), "  - ", "    ", width));
+    }
     line(format!(
         "\n{}",
         paint(BOLD, lang.pick("In the portal", "Dans le portail"))
