@@ -26,6 +26,29 @@ pub struct Fake {
 }
 
 impl Fake {
+    /// The fake of an OAuth app known by `client_id` and `client_secret`: `rejected` keeps the
+    /// id and sends `other_secret`, the way an admin pastes a wrong or rotated secret.
+    pub fn client_pair(
+        server: wiremock::MockServer,
+        client_id: &str,
+        client_secret: &str,
+        other_secret: &str,
+    ) -> Fake {
+        Fake {
+            endpoint: server.uri(),
+            valid: vec![
+                ("client_id", client_id.into()),
+                ("client_secret", client_secret.into()),
+            ],
+            rejected: vec![
+                ("client_id", client_id.into()),
+                ("client_secret", other_secret.into()),
+            ],
+            secrets: vec![client_secret.into(), other_secret.into()],
+            guard: Box::new(server),
+        }
+    }
+
     /// `valid` plus `endpoint`, ready for `Sandbox::set_provider`.
     pub fn valid_config(&self) -> Vec<(&'static str, String)> {
         let mut fields = self.valid.clone();

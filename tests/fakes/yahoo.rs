@@ -42,19 +42,7 @@ static TOKEN: TokenEndpoint = TokenEndpoint {
 pub async fn start() -> Fake {
     let server = MockServer::start().await;
     TOKEN.mount(&server).await;
-    Fake {
-        endpoint: server.uri(),
-        valid: vec![
-            ("client_id", CLIENT_ID.into()),
-            ("client_secret", CLIENT_SECRET.into()),
-        ],
-        rejected: vec![
-            ("client_id", CLIENT_ID.into()),
-            ("client_secret", OTHER_SECRET.into()),
-        ],
-        secrets: vec![CLIENT_SECRET.into(), OTHER_SECRET.into()],
-        guard: Box::new(server),
-    }
+    Fake::client_pair(server, CLIENT_ID, CLIENT_SECRET, OTHER_SECRET)
 }
 
 async fn run(id: &str, secret: &str, endpoint: &str) -> Output {
