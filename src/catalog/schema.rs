@@ -92,7 +92,7 @@ pub struct ExpiryClaims {
 }
 
 /// How an expiry is read, named after the mechanism, never after a provider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExpiryProbe {
     /// Google's public certificate metadata of a service account (no credentials needed):
@@ -100,16 +100,6 @@ pub enum ExpiryProbe {
     /// to its X.509 certificate, whose notAfter is the key's expiry. Reads the field validated
     /// as `service_account_json`.
     GoogleKeyMetadata,
-}
-
-impl ExpiryProbe {
-    /// The name the provider files use (`probe = "google_key_metadata"`), which
-    /// `providers --format json` shows.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ExpiryProbe::GoogleKeyMetadata => "google_key_metadata",
-        }
-    }
 }
 
 /// A value with the source that establishes it: a URL, or `unconfirmed: <why>` when no source

@@ -82,7 +82,7 @@ fn catalog_entry(p: &Provider, configured: bool, enabled: bool, app: &App) -> Va
             "visible": p.expiry.visible,
             "what": p.expiry.what.get(app.lang),
             "how": p.expiry.how.get(app.lang),
-            "probe": p.expiry.probe.map(|probe| probe.as_str()),
+            "probe": p.expiry.probe,
             "sources": p.expiry.sources,
         }),
         "portal": {
